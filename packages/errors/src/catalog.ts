@@ -1,0 +1,243 @@
+import type {
+  ErrorParams,
+  InvalidArgumentsParams,
+  JobNotFoundParams,
+  ModelUnavailableParams,
+  NoCreditsParams,
+  NoParams,
+  NoProvidersWorkingParams,
+  ProviderHttpErrorParams,
+  ProviderJobErrorParams,
+  ProviderNotFoundParams,
+  ProviderParams,
+  ProviderTimeoutParams,
+  RateLimitedParams,
+  ServiceUnavailableParams,
+  UnknownErrorParams,
+  UnknownModelParams,
+} from './params.ts';
+
+/** What the catalog says about one code; `P` is the code's params. */
+export interface CatalogEntry<P> {
+  readonly type: keyof typeof errorTypes;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly reroutable: boolean;
+  readonly addition: boolean;
+  readonly description: string;
+  readonly message: (params: P) => string;
+  readonly exampleParams: P;
+}
+
+/**
+ * The six broad error types, in the order of the public error page. `status` is the HTTP
+ * status a client should assume for a code of this type that its version does not know yet.
+ */
+export const errorTypes = {
+  PROVIDER_ERROR: { description: 'Errors related to third-party model providers', status: 502 },
+  INTERNAL_SERVER_ERROR: { description: 'Unexpected internal system errors', status: 500 },
+  BAD_REQUEST_ERROR: { description: 'Errors due to invalid input or parameters', status: 400 },
+  AUTHENTICATION_ERROR: { description: 'Errors with API keys or authentication', status: 401 },
+  BILLING_ERROR: { description: 'Errors related to credits or payment issues', status: 402 },
+  AVAILABILITY_ERROR: { description: 'Errors when services or models are unavailable', status: 503 },
+} as const;
+
+/**
+ * Every error code, the only place one is written. Each entry says:
+ * - `type`: the broad category (a key of `errorTypes`);
+ * - `status`: the HTTP status when the error answers a request;
+ * - `retryable`: whether the same request may succeed if the client sends it again later;
+ * - `reroutable`: whether the gateway may move the job to another provider after this error;
+ * - `description`: one line for the docs, as on the public page where the page has the code;
+ * - `message`: the default message, built from the params;
+ * - `exampleParams`: realistic params, used by the docs and tests;
+ * - `addition`: true for codes this contract adds to the public error page.
+ */
+export const errorCatalog = {
+  INVALID_API_KEY: {
+    type: 'AUTHENTICATION_ERROR',
+    status: 401,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'The API key provided is not valid',
+    message: (_: NoParams) => 'The API key is not valid. Check it, or create a new one.',
+    exampleParams: {},
+  },
+  MISSING_API_KEY: {
+    type: 'AUTHENTICATION_ERROR',
+    status: 401,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'No API key was provided with the request',
+    message: (_: NoParams) => 'No API key was sent. Send it as `Authorization: Key <key>`.',
+    exampleParams: {},
+  },
+  PROVIDER_ERROR: {
+    type: 'PROVIDER_ERROR',
+    status: 502,
+    retryable: true,
+    reroutable: true,
+    addition: false,
+    description: 'Generic error when interacting with a provider',
+    message: (p: ProviderParams) => `Provider ${p.provider} failed.`,
+    exampleParams: { provider: 'fal' },
+  },
+  PROVIDER_HTTP_ERROR: {
+    type: 'PROVIDER_ERROR',
+    status: 502,
+    retryable: true,
+    reroutable: true,
+    addition: false,
+    description: 'HTTP error when communicating with a provider',
+    message: (p: ProviderHttpErrorParams) => `Provider ${p.provider} answered with HTTP ${p.status}.`,
+    exampleParams: { provider: 'replicate', status: 503 },
+  },
+  PROVIDER_JOB_ERROR: {
+    type: 'PROVIDER_ERROR',
+    status: 502,
+    retryable: false,
+    reroutable: true,
+    addition: false,
+    description: 'Error during job execution by a provider',
+    message: (p: ProviderJobErrorParams) => `Provider ${p.provider} could not complete the job.`,
+    exampleParams: { provider: 'fal', provider_job_id: 'req_8f2c1e' },
+  },
+  PROVIDER_TIMEOUT: {
+    type: 'PROVIDER_ERROR',
+    status: 504,
+    retryable: true,
+    reroutable: true,
+    addition: false,
+    description: 'Provider took too long to respond',
+    message: (p: ProviderTimeoutParams) => `Provider ${p.provider} did not answer within ${p.timeout_ms} ms.`,
+    exampleParams: { provider: 'replicate', timeout_ms: 60000 },
+  },
+  PROVIDER_NOT_FOUND: {
+    type: 'PROVIDER_ERROR',
+    status: 404,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'The requested provider was not found',
+    message: (p: ProviderNotFoundParams) =>
+      `Provider ${p.provider} is not known here. Known providers: ${p.available.join(', ')}.`,
+    exampleParams: { provider: 'acme', available: ['fal', 'replicate', 'local'] },
+  },
+  NO_PROVIDERS_WORKING: {
+    type: 'PROVIDER_ERROR',
+    status: 502,
+    retryable: true,
+    reroutable: false,
+    addition: false,
+    description: 'No providers are available to handle the request',
+    message: (p: NoProvidersWorkingParams) =>
+      p.attempts.length === 0
+        ? `No provider is available for ${p.model}.`
+        : `All ${p.attempts.length} providers tried for ${p.model} failed: ${p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ')}.`,
+    exampleParams: {
+      model: 'flux-dev',
+      attempts: [
+        { provider: 'fal', code: 'PROVIDER_TIMEOUT', message: 'Provider fal did not answer within 60000 ms.' },
+        { provider: 'replicate', code: 'PROVIDER_HTTP_ERROR', message: 'Provider replicate answered with HTTP 503.' },
+      ],
+    },
+  },
+  NO_CREDITS: {
+    type: 'BILLING_ERROR',
+    status: 402,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'User has insufficient credits for the requested operation',
+    message: (p: NoCreditsParams) => `This job costs ${p.required} credits but the balance is ${p.available}.`,
+    exampleParams: { required: 25, available: 10 },
+  },
+  INVALID_ARGUMENTS: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 400,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'The request contains invalid arguments',
+    message: (p: InvalidArgumentsParams) =>
+      `Invalid arguments: ${p.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`,
+    exampleParams: {
+      issues: [{ path: 'width', message: 'must be a multiple of 8 between 256 and 2048' }],
+    },
+  },
+  UNKNOWN_MODEL: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 404,
+    retryable: false,
+    reroutable: false,
+    addition: false,
+    description: 'The requested model does not exist or is not supported',
+    message: (p: UnknownModelParams) => `Model ${p.model} is not supported. Available: ${p.available.join(', ')}.`,
+    exampleParams: { model: 'flux-ultra', available: ['flux-dev', 'flux-schnell', 'flux-pro-1.1'] },
+  },
+  JOB_NOT_FOUND: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 404,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'No job with this id exists for this API key',
+    message: (p: JobNotFoundParams) => `Job ${p.id} was not found.`,
+    exampleParams: { id: 'job_01hx3k9v2m' },
+  },
+  UNKNOWN_ERROR: {
+    type: 'INTERNAL_SERVER_ERROR',
+    status: 500,
+    retryable: true,
+    reroutable: false,
+    addition: false,
+    description: 'Generic error when the cause is not known',
+    message: (_: UnknownErrorParams) => 'An unknown error occurred.',
+    exampleParams: {},
+  },
+  INTERNAL_SERVER_ERROR: {
+    type: 'INTERNAL_SERVER_ERROR',
+    status: 500,
+    retryable: true,
+    reroutable: false,
+    addition: false,
+    description: 'Internal server error',
+    message: (_: NoParams) => 'Something went wrong on our side. Quote the request_id when you contact support.',
+    exampleParams: {},
+  },
+  MODEL_UNAVAILABLE: {
+    type: 'AVAILABILITY_ERROR',
+    status: 503,
+    retryable: true,
+    reroutable: false,
+    addition: true,
+    description: 'The model exists but no provider can serve it right now',
+    message: (p: ModelUnavailableParams) => `Model ${p.model} is temporarily unavailable.`,
+    exampleParams: { model: 'flux-pro-1.1' },
+  },
+  SERVICE_UNAVAILABLE: {
+    type: 'AVAILABILITY_ERROR',
+    status: 503,
+    retryable: true,
+    reroutable: false,
+    addition: true,
+    description: 'The service is starting, shutting down or overloaded',
+    message: (p: ServiceUnavailableParams) =>
+      p.retry_after_ms === undefined
+        ? 'The service is unavailable. Try again shortly.'
+        : `The service is unavailable. Try again in ${p.retry_after_ms} ms.`,
+    exampleParams: { retry_after_ms: 5000 },
+  },
+  RATE_LIMITED: {
+    type: 'AVAILABILITY_ERROR',
+    status: 429,
+    retryable: true,
+    reroutable: false,
+    addition: true,
+    description: 'Too many requests in a short time',
+    message: (p: RateLimitedParams) => `Too many requests. Retry in ${p.retry_after_ms} ms.`,
+    exampleParams: { retry_after_ms: 1200 },
+  },
+} as const satisfies { [C in keyof ErrorParams]: CatalogEntry<ErrorParams[C]> };
