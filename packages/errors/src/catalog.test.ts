@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { errorCatalog, errorTypes } from './catalog.ts';
+import { codesOfType, errorCodes, errorTypeNames } from './lists.ts';
+
+// The public error page, as published: the contract this package must keep word for word.
+const PUBLIC_PAGE = {
+  AUTHENTICATION_ERROR: ['INVALID_API_KEY', 'MISSING_API_KEY'],
+  PROVIDER_ERROR: [
+    'PROVIDER_ERROR',
+    'PROVIDER_HTTP_ERROR',
+    'PROVIDER_JOB_ERROR',
+    'PROVIDER_TIMEOUT',
+    'PROVIDER_NOT_FOUND',
+    'NO_PROVIDERS_WORKING',
+  ],
+  BILLING_ERROR: ['NO_CREDITS'],
+  BAD_REQUEST_ERROR: ['INVALID_ARGUMENTS', 'UNKNOWN_MODEL'],
+  INTERNAL_SERVER_ERROR: ['UNKNOWN_ERROR', 'INTERNAL_SERVER_ERROR'],
+  AVAILABILITY_ERROR: [],
+} as const;
+
+describe('errorCatalog', () => {
+  it('has the six public types in the page order', () => {
+    expect(errorTypeNames).toEqual([
+      'PROVIDER_ERROR',
+      'INTERNAL_SERVER_ERROR',
+      'BAD_REQUEST_ERROR',
+      'AUTHENTICATION_ERROR',
+      'BILLING_ERROR',
+      'AVAILABILITY_ERROR',
+    ]);
+  });
+
+  it('keeps the thirteen codes the public page lists under their public types, unmarked', () => {
+    const published = Object.entries(PUBLIC_PAGE).flatMap(([type, codes]) => codes.map((code) => [code, type]));
+    // The page lists 13 distinct codes (two of them share a name with their type).
+    expect(published).toHaveLength(13);
+    for (const [code, type] of published) {
+      const entry = errorCatalog[code as keyof typeof errorCatalog];
+      expect(entry, code).toBeDefined();
+      expect(entry.type, code).toBe(type);
+      expect(entry.addition, code).toBe(false);
+    }
+  });
+
+  it('marks exactly the codes the public page lacks as additions', () => {
+    const publicCodes = new Set<string>(Object.values(PUBLIC_PAGE).flat());
+    const additions = errorCodes.filter((code) => errorCatalog[code].addition);
+    expect(additions.sort()).toEqual(errorCodes.filter((code) => !publicCodes.has(code)).sort());
+    expect(additions.sort()).toEqual(['JOB_NOT_FOUND', 'MODEL_UNAVAILABLE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
+  });
+
+  it('gives the availability additions their type and the documented statuses', () => {
+    expect(codesOfType('AVAILABILITY_ERROR')).toEqual(['MODEL_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED']);
+    expect(errorCatalog.RATE_LIMITED.status).toBe(429);
+    expect(errorCatalog.JOB_NOT_FOUND).toMatchObject({ type: 'BAD_REQUEST_ERROR', status: 404 });
+    expect(errorCatalog.NO_CREDITS.status).toBe(402);
+    expect(errorCatalog.UNKNOWN_MODEL.status).toBe(404);
+    expect(errorCatalog.INVALID_API_KEY.status).toBe(401);
+    expect(errorCatalog.MISSING_API_KEY.status).toBe(401);
+  });
+
+  it.each(errorCodes)('%s has a status, a description and a message built from its example params', (code) => {
+    const entry = errorCatalog[code];
+    expect(Object.keys(errorTypes)).toContain(entry.type);
+    expect(entry.status).toBeGreaterThanOrEqual(400);
+    expect(entry.status).toBeLessThan(600);
+    expect(entry.description.length).toBeGreaterThan(10);
+    const message = (entry.message as (p: unknown) => string)(entry.exampleParams);
+    expect(message).toMatch(/^[A-Z].*\.$/);
+    expect(message).not.toContain('undefined');
+  });
+
+  it('lets the gateway reroute only provider-side failures of one provider', () => {
+    const reroutable = errorCodes.filter((code) => errorCatalog[code].reroutable);
+    expect(reroutable.sort()).toEqual(['PROVIDER_ERROR', 'PROVIDER_HTTP_ERROR', 'PROVIDER_JOB_ERROR', 'PROVIDER_TIMEOUT']);
+    for (const code of reroutable) expect(errorCatalog[code].type).toBe('PROVIDER_ERROR');
+  });
+
+  it('never marks a client mistake as retryable', () => {
+    for (const code of [...codesOfType('BAD_REQUEST_ERROR'), ...codesOfType('AUTHENTICATION_ERROR'), 'NO_CREDITS' as const]) {
+      expect(errorCatalog[code].retryable, code).toBe(false);
+    }
+  });
+});

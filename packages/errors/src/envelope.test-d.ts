@@ -1,0 +1,69 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createError } from './create-error.ts';
+import type {
+  CodesOf,
+  ErrorCode,
+  ErrorEnvelopeOfType,
+  ErrorType,
+  OpenPixelsErrorEnvelope,
+  ParamsOf,
+} from './envelope.ts';
+import { hasErrorCode } from './has-error-code.ts';
+import type { NoCreditsParams, ProviderAttempt } from './params.ts';
+import { isBillingError, isProviderError } from './type-guards.ts';
+
+describe('types derived from the catalog', () => {
+  it('derives the type and code unions', () => {
+    expectTypeOf<ErrorType>().toEqualTypeOf<
+      | 'PROVIDER_ERROR'
+      | 'INTERNAL_SERVER_ERROR'
+      | 'BAD_REQUEST_ERROR'
+      | 'AUTHENTICATION_ERROR'
+      | 'BILLING_ERROR'
+      | 'AVAILABILITY_ERROR'
+    >();
+    expectTypeOf<CodesOf<'BILLING_ERROR'>>().toEqualTypeOf<'NO_CREDITS'>();
+    expectTypeOf<CodesOf<'AUTHENTICATION_ERROR'>>().toEqualTypeOf<'INVALID_API_KEY' | 'MISSING_API_KEY'>();
+    expectTypeOf<'NOT_A_CODE'>().not.toExtend<ErrorCode>();
+  });
+
+  it('gives each code its own params', () => {
+    expectTypeOf<ParamsOf<'NO_CREDITS'>>().toEqualTypeOf<NoCreditsParams>();
+    expectTypeOf<ParamsOf<'NO_PROVIDERS_WORKING'>['attempts']>().toEqualTypeOf<ProviderAttempt[]>();
+    expectTypeOf<ParamsOf<'RATE_LIMITED'>['retry_after_ms']>().toEqualTypeOf<number>();
+  });
+
+  it('narrows the envelope by code', () => {
+    const e = {} as OpenPixelsErrorEnvelope;
+    if (e.code === 'NO_CREDITS') {
+      expectTypeOf(e.params.required).toEqualTypeOf<number>();
+      expectTypeOf(e.type).toEqualTypeOf<'BILLING_ERROR'>();
+    }
+    if (e.code === 'INVALID_ARGUMENTS') expectTypeOf(e.params.issues[0]?.path).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error: params are unknown until the code is checked
+    e.params.required;
+  });
+
+  it('narrows with the guards', () => {
+    const x: unknown = null;
+    if (isProviderError(x)) {
+      expectTypeOf(x).toEqualTypeOf<ErrorEnvelopeOfType<'PROVIDER_ERROR'>>();
+      expectTypeOf(x.code).toEqualTypeOf<CodesOf<'PROVIDER_ERROR'>>();
+    }
+    if (isBillingError(x)) expectTypeOf(x.params.available).toEqualTypeOf<number>();
+    if (hasErrorCode(x, 'PROVIDER_TIMEOUT')) expectTypeOf(x.params.timeout_ms).toEqualTypeOf<number>();
+  });
+
+  it('checks constructor params per code', () => {
+    createError('NO_CREDITS', { required: 5, available: 1 });
+    createError('INVALID_API_KEY');
+    createError('SERVICE_UNAVAILABLE');
+    // @ts-expect-error: NO_CREDITS needs its params
+    createError('NO_CREDITS');
+    // @ts-expect-error: wrong param name
+    createError('NO_CREDITS', { required: 5, balance: 1 });
+    // @ts-expect-error: not a code
+    createError('NOPE');
+    expectTypeOf(createError('UNKNOWN_MODEL', { model: 'x', available: [] }).params.model).toEqualTypeOf<string>();
+  });
+});
