@@ -31,21 +31,21 @@ export function countVitestJson(text) {
   };
 }
 
-/** Reads a JUnit XML report (pytest, node:test): the root's counters, or the sum of its suites. */
+/**
+ * Reads a JUnit XML report (pytest, node:test) by counting its test cases: the root's counters
+ * are missing in node:test's output, while every writer emits one <testcase> per test.
+ */
 export function countJunitXml(text) {
-  const roots = [...text.matchAll(/<testsuites?\b([^>]*)>/g)].map((m) => m[1]);
-  if (roots.length === 0) return null;
-  // A <testsuites> root with totals wins; otherwise add up the top-level <testsuite> elements.
-  const attrs = text.match(/<testsuites\b([^>]*)>/)?.[1];
-  const pick = (a, key) => Number(a.match(new RegExp(`\\b${key}="(\\d+)"`))?.[1] ?? 0);
-  const sources = attrs && /\btests="/.test(attrs) ? [attrs] : roots;
-  let tests = 0;
+  const cases = text.split(/<testcase\b/).slice(1);
+  if (cases.length === 0 && !/<testsuites?\b/.test(text)) return null;
   let failed = 0;
   let skipped = 0;
-  for (const a of sources) {
-    tests += pick(a, 'tests');
-    failed += pick(a, 'failures') + pick(a, 'errors');
-    skipped += pick(a, 'skipped');
+  for (const body of cases) {
+    // Only this test case's own body counts, up to its closing tag (or its self-closing end).
+    const end = body.search(/<\/testcase>|\/>/);
+    const own = end === -1 ? body : body.slice(0, end);
+    if (/<(failure|error)\b/.test(own)) failed += 1;
+    else if (/<skipped\b/.test(own)) skipped += 1;
   }
-  return { passed: tests - failed - skipped, failed, skipped };
+  return { passed: cases.length - failed - skipped, failed, skipped };
 }
