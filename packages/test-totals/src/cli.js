@@ -31,6 +31,7 @@ const turbo = spawnSync(
   },
 );
 const failedTasks = readFailedTasks(root);
+const filtered = process.argv.slice(2).some((arg) => arg.startsWith('--filter') || arg === '-F');
 
 let passed = 0;
 let failed = 0;
@@ -40,16 +41,17 @@ for (const dir of testable) {
   const name = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name;
   const totals = readReports(join(dir, 'test-results'));
   const taskFailed = failedTasks.has(name);
-  // A red task whose reports show no failure still failed something the reports cannot see.
-  const extra = taskFailed && totals.failed === 0 ? 1 : 0;
-  if (totals.files === 0 && !taskFailed) {
-    console.log(`  ${name}: no report (not run)`);
+  if (totals.files === 0 && !taskFailed && filtered) {
+    console.log(`  ${name}: not selected`);
     continue;
   }
+  // A red task whose reports show no failure still failed something the reports cannot see,
+  // and a full run in which a workspace wrote no report at all has lost its tests somewhere.
+  const extra = (taskFailed && totals.failed === 0) || totals.files === 0 ? 1 : 0;
   passed += totals.passed;
   failed += totals.failed + extra;
   skipped += totals.skipped;
-  const note = extra ? ' (task failed outside its test runner)' : '';
+  const note = totals.files === 0 ? ' (no test report written)' : extra ? ' (task failed outside its test runner)' : '';
   console.log(`  ${name}: ${totals.passed} passed, ${totals.failed + extra} failed, ${totals.skipped} skipped${note}`);
 }
 if (turbo.status !== 0 && failed === 0) failed = 1;
