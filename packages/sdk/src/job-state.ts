@@ -1,0 +1,51 @@
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+
+/** What a finished job produced. */
+export interface ImageData {
+  /** Where the generated image can be downloaded. */
+  url: string;
+}
+
+/** A finished job that produced an image. */
+export interface RunSuccess {
+  /** The job id. */
+  id: string;
+  /** The job's final status, as the server names it. */
+  status: string;
+  /** The image. */
+  data: ImageData;
+  error?: undefined;
+}
+
+/**
+ * A job or request that failed. `error` is the contract's envelope, so checking `error.code`
+ * narrows `error.params`. A newer server may send a code this version does not know yet; it
+ * arrives unchanged, with its (known) `type`.
+ */
+export interface RunFailure {
+  /** The job id; absent when the request was refused before a job existed (e.g. a bad key). */
+  id?: string;
+  /** The job's final status, or `failed` when the request itself was refused. */
+  status: string;
+  data?: undefined;
+  /** What went wrong. */
+  error: OpenPixelsErrorEnvelope;
+}
+
+/** What `run()` and `poll()` resolve with: `{ id, status, data }` or `{ id?, status, error }`. */
+export type RunResult = RunSuccess | RunFailure;
+
+/** A job that is not finished yet. */
+export interface JobUpdate {
+  type: 'update';
+  /** The job id. */
+  id: string;
+  /** The job's current status, as the server names it. */
+  status: string;
+}
+
+/** A finished job, in the shape the wire uses. */
+export type JobResult = ({ type: 'result' } & RunSuccess) | ({ type: 'result' } & RunFailure);
+
+/** Any answer about a job: still running, or finished. */
+export type JobState = JobUpdate | JobResult;
