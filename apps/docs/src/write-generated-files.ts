@@ -1,0 +1,45 @@
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { docAnchor, errorCodes } from '@openpixels/errors';
+import { exampleEnvelope } from './example-envelope.ts';
+import type { JsonSchemaNode } from './json-schema-node.ts';
+import { renderErrorReference } from './render-error-reference.ts';
+import { renderRerouteTable } from './render-reroute-table.ts';
+import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
+
+/** The files `writeGeneratedFiles` produces, relative to the docs root; none is committed. */
+export const GENERATED_FILES = {
+  errorReference: 'reference/errors.md',
+  schema: join('public', SCHEMA_DOWNLOAD_PATH),
+  rerouteTable: 'generated/reroute-table.md',
+  /** One example body per code, named by its anchor, for pages to include with `<<<`. */
+  examplesDir: 'generated/examples',
+} as const;
+
+/**
+ * Writes, from the installed `@openpixels/errors`, the error reference page, the downloadable
+ * schema, and the parts other pages include (the reroute table, example bodies).
+ */
+export async function writeGeneratedFiles(docsRoot: string): Promise<void> {
+  const schemaFile = createRequire(import.meta.url).resolve('@openpixels/errors/schema.json');
+  const schema = JSON.parse(await readFile(schemaFile, 'utf8')) as JsonSchemaNode;
+  const at = (file: string): string => join(docsRoot, file);
+  await Promise.all(
+    [GENERATED_FILES.errorReference, GENERATED_FILES.schema, GENERATED_FILES.rerouteTable].map((file) =>
+      mkdir(dirname(at(file)), { recursive: true }),
+    ),
+  );
+  await mkdir(at(GENERATED_FILES.examplesDir), { recursive: true });
+  await Promise.all([
+    writeFile(at(GENERATED_FILES.errorReference), renderErrorReference(schema)),
+    copyFile(schemaFile, at(GENERATED_FILES.schema)),
+    writeFile(at(GENERATED_FILES.rerouteTable), `${renderRerouteTable('./reference/errors')}\n`),
+    ...errorCodes.map((code) =>
+      writeFile(
+        at(join(GENERATED_FILES.examplesDir, `${docAnchor(code)}.json`)),
+        `${JSON.stringify(exampleEnvelope(code), null, 2)}\n`,
+      ),
+    ),
+  ]);
+}
