@@ -1,10 +1,9 @@
 // Run by `pnpm version-packages` right after `changeset version`: the contract as it is now
 // becomes the released one, under the version changesets just gave @openpixels/errors.
 import { writeFileSync } from 'node:fs';
-import { ERRORS_PACKAGE, errorsVersion } from './errors-package.ts';
-import { readContract } from './read-contract.ts';
 import { renderSnapshot, SNAPSHOT_FILE } from './snapshot-file.ts';
+import { takeSnapshot } from './take-snapshot.ts';
 
-const snapshot = { package: ERRORS_PACKAGE, version: errorsVersion(), contract: readContract() };
+const snapshot = takeSnapshot();
 writeFileSync(SNAPSHOT_FILE, renderSnapshot(snapshot));
-console.log(`release-check: wrote the ${ERRORS_PACKAGE}@${snapshot.version} contract to ${SNAPSHOT_FILE}`);
+console.log(`release-check: wrote the ${snapshot.package}@${snapshot.version} contract to ${SNAPSHOT_FILE}`);
