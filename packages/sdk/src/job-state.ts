@@ -1,5 +1,8 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 
+/** The statuses the gateway uses; another string may come from a newer server. */
+export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | (string & {});
+
 /** What a finished job produced. */
 export interface ImageData {
   /** Where the generated image can be downloaded. */
@@ -10,8 +13,8 @@ export interface ImageData {
 export interface RunSuccess {
   /** The job id. */
   id: string;
-  /** The job's final status, as the server names it. */
-  status: string;
+  /** The job's final status, `completed`. */
+  status: JobStatus;
   /** The image. */
   data: ImageData;
   error?: undefined;
@@ -25,8 +28,8 @@ export interface RunSuccess {
 export interface RunFailure {
   /** The job id; absent when the request was refused before a job existed (e.g. a bad key). */
   id?: string;
-  /** The job's final status, or `failed` when the request itself was refused. */
-  status: string;
+  /** `failed`, also when the request itself was refused. */
+  status: JobStatus;
   data?: undefined;
   /** What went wrong. */
   error: OpenPixelsErrorEnvelope;
@@ -40,8 +43,8 @@ export interface JobUpdate {
   type: 'update';
   /** The job id. */
   id: string;
-  /** The job's current status, as the server names it. */
-  status: string;
+  /** The job's current status, e.g. `queued` or `processing`. */
+  status: JobStatus;
 }
 
 /** A finished job, in the shape the wire uses. */

@@ -12,7 +12,7 @@ const payload = { model: 'flux-dev', prompt: 'a beautiful sunset over the ocean'
 const image = { url: `${BASE}/images/job_1.png` };
 
 const update = (status = 'queued'): ScriptStep => ({ status: 200, body: { type: 'update', id: 'job_1', status } });
-const done: ScriptStep = { status: 200, body: { type: 'result', id: 'job_1', status: 'succeeded', data: image } };
+const done: ScriptStep = { status: 200, body: { type: 'result', id: 'job_1', status: 'completed', data: image } };
 const failedWith = (status: number, error: OpenPixelsError, headers?: Record<string, string>): ScriptStep =>
   headers ? { status, body: error.toJSON(), headers } : { status, body: error.toJSON() };
 
@@ -33,11 +33,11 @@ function clientWith(steps: ScriptStep[], options: OpenPixelsOptions = {}) {
 
 describe('OpenPixels.run', () => {
   it('submits, follows the long poll and returns { id, status, data }, reporting each update', async () => {
-    const { client, seen } = clientWith([update('queued'), update('running'), done]);
+    const { client, seen } = clientWith([update('queued'), update('processing'), done]);
     const progress: JobUpdate[] = [];
     const result = await client.run(payload, { onProgress: (u) => progress.push(u) });
-    expect(result).toEqual({ id: 'job_1', status: 'succeeded', data: image });
-    expect(progress.map((u) => u.status)).toEqual(['queued', 'running']);
+    expect(result).toEqual({ id: 'job_1', status: 'completed', data: image });
+    expect(progress.map((u) => u.status)).toEqual(['queued', 'processing']);
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
       `POST ${BASE}/v2/submit`,
       `GET ${BASE}/v2/poll/job_1`,
@@ -51,7 +51,7 @@ describe('OpenPixels.run', () => {
 
   it('returns at once when submit already answers with the result', async () => {
     const { client, seen } = clientWith([done]);
-    expect(await client.run(payload)).toEqual({ id: 'job_1', status: 'succeeded', data: image });
+    expect(await client.run(payload)).toEqual({ id: 'job_1', status: 'completed', data: image });
     expect(seen).toHaveLength(1);
   });
 
@@ -166,7 +166,7 @@ describe('poll reconnection', () => {
   it('reconnects after dropped connections and 5xx, resetting the count after each answer', async () => {
     const broken = createError('INTERNAL_SERVER_ERROR', {});
     const { client, retries } = clientWith(
-      [update(), { drop: true }, update('running'), failedWith(502, broken), { drop: true }, done],
+      [update(), { drop: true }, update('processing'), failedWith(502, broken), { drop: true }, done],
       { maxRetries: 2 },
     );
     expect(await client.run(payload)).toMatchObject({ data: image });
@@ -184,7 +184,7 @@ describe('poll reconnection', () => {
   });
 
   it('subscribe(id) yields each state, the result last', async () => {
-    const { client } = clientWith([update('running'), done]);
+    const { client } = clientWith([update('processing'), done]);
     const states = [];
     for await (const state of client.subscribe('job_1')) states.push(state.type);
     expect(states).toEqual(['update', 'result']);

@@ -65,7 +65,7 @@ async function collect(url: string, overrides: { maxRetries?: number } = {}): Pr
 
 describe('pollJobStates over a real connection', () => {
   it('reconnects after dropped sockets, a body cut short and a hung long poll', async () => {
-    const result = { type: 'result', id: 'job 7', status: 'succeeded', data: { url: 'http://127.0.0.1/x.png' } };
+    const result = { type: 'result', id: 'job 7', status: 'completed', data: { url: 'http://127.0.0.1/x.png' } };
     const { url, requests } = await serve([
       dropSocket,
       json({ type: 'update', id: 'job 7', status: 'running' }),

@@ -12,7 +12,7 @@ describe('readJobState', () => {
   });
 
   it('reads a successful result', () => {
-    const body = { type: 'result', id: 'job_1', status: 'succeeded', data: { url: 'http://127.0.0.1/i.png' } };
+    const body = { type: 'result', id: 'job_1', status: 'completed', data: { url: 'http://127.0.0.1/i.png' } };
     expect(readJobState(body)).toEqual(body);
   });
 
@@ -23,7 +23,7 @@ describe('readJobState', () => {
   });
 
   it('turns a result with neither data nor error into UNKNOWN_ERROR that keeps the raw body', () => {
-    const state = readJobState({ type: 'result', id: 'job_3', status: 'succeeded' });
+    const state = readJobState({ type: 'result', id: 'job_3', status: 'completed' });
     expect(state).toMatchObject({ type: 'result', id: 'job_3', error: { code: 'UNKNOWN_ERROR' } });
     expect(JSON.stringify(state)).toContain('job_3');
   });
