@@ -1,0 +1,1451 @@
+# Generated from @openpixels/errors/schema.json (quicktype) by `pnpm --filter @openpixels/errors-python generate`.
+# Do not edit: change @openpixels/errors and generate again (a test fails while this file is stale).
+from enum import Enum
+from dataclasses import dataclass
+from typing import Dict, Any, Optional, List, TypeVar, Callable, Type, cast
+
+
+T = TypeVar("T")
+EnumT = TypeVar("EnumT", bound=Enum)
+
+
+def from_str(x: Any) -> str:
+    assert isinstance(x, str)
+    return x
+
+
+def from_dict(f: Callable[[Any], T], x: Any) -> Dict[str, T]:
+    assert isinstance(x, dict)
+    return { k: f(v) for (k, v) in x.items() }
+
+
+def from_none(x: Any) -> Any:
+    assert x is None
+    return x
+
+
+def from_union(fs, x):
+    for f in fs:
+        try:
+            return f(x)
+        except:
+            pass
+    assert False
+
+
+def to_enum(c: Type[EnumT], x: Any) -> EnumT:
+    assert isinstance(x, c)
+    return x.value
+
+
+def from_list(f: Callable[[Any], T], x: Any) -> List[T]:
+    assert isinstance(x, list)
+    return [f(y) for y in x]
+
+
+def to_class(c: Type[T], x: Any) -> dict:
+    assert isinstance(x, c)
+    return cast(Any, x).to_dict()
+
+
+def from_int(x: Any) -> int:
+    assert isinstance(x, int) and not isinstance(x, bool)
+    return x
+
+
+class TypeEnum(Enum):
+    INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
+
+
+@dataclass
+class InternalServerErrorEnvelope:
+    """INTERNAL_SERVER_ERROR (INTERNAL_SERVER_ERROR, HTTP 500): Internal server error."""
+
+    code: TypeEnum
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: Dict[str, Any]
+    """Context that depends on the code."""
+
+    type: TypeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'InternalServerErrorEnvelope':
+        assert isinstance(obj, dict)
+        code = TypeEnum(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = from_dict(lambda x: x, obj.get("params"))
+        type = TypeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return InternalServerErrorEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(TypeEnum, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = from_dict(lambda x: x, self.params)
+        result["type"] = to_enum(TypeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class InvalidAPIKeyEnvelopeCode(Enum):
+    INVALID_API_KEY = "INVALID_API_KEY"
+
+
+class InvalidAPIKeyEnvelopeType(Enum):
+    AUTHENTICATION_ERROR = "AUTHENTICATION_ERROR"
+
+
+@dataclass
+class InvalidAPIKeyEnvelope:
+    """INVALID_API_KEY (AUTHENTICATION_ERROR, HTTP 401): The API key provided is not valid."""
+
+    code: InvalidAPIKeyEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: Dict[str, Any]
+    """Context that depends on the code."""
+
+    type: InvalidAPIKeyEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'InvalidAPIKeyEnvelope':
+        assert isinstance(obj, dict)
+        code = InvalidAPIKeyEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = from_dict(lambda x: x, obj.get("params"))
+        type = InvalidAPIKeyEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return InvalidAPIKeyEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(InvalidAPIKeyEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = from_dict(lambda x: x, self.params)
+        result["type"] = to_enum(InvalidAPIKeyEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class InvalidArgumentsEnvelopeCode(Enum):
+    INVALID_ARGUMENTS = "INVALID_ARGUMENTS"
+
+
+@dataclass
+class ArgumentIssue:
+    """One problem with one field of the request."""
+
+    message: str
+    """What is wrong with it."""
+
+    path: str
+    """Dotted path of the field, e.g. `width` or `config.routing.strategy`; empty for the body
+    itself.
+    """
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ArgumentIssue':
+        assert isinstance(obj, dict)
+        message = from_str(obj.get("message"))
+        path = from_str(obj.get("path"))
+        return ArgumentIssue(message, path)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["message"] = from_str(self.message)
+        result["path"] = from_str(self.path)
+        return result
+
+
+@dataclass
+class InvalidArgumentsParams:
+    """Context that depends on the code.
+    
+    The request's arguments failed validation; one issue per bad field.
+    """
+    issues: List[ArgumentIssue]
+    """Every problem found, not only the first."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'InvalidArgumentsParams':
+        assert isinstance(obj, dict)
+        issues = from_list(ArgumentIssue.from_dict, obj.get("issues"))
+        return InvalidArgumentsParams(issues)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["issues"] = from_list(lambda x: to_class(ArgumentIssue, x), self.issues)
+        return result
+
+
+class InvalidArgumentsEnvelopeType(Enum):
+    BAD_REQUEST_ERROR = "BAD_REQUEST_ERROR"
+
+
+@dataclass
+class InvalidArgumentsEnvelope:
+    """INVALID_ARGUMENTS (BAD_REQUEST_ERROR, HTTP 400): The request contains invalid arguments."""
+
+    code: InvalidArgumentsEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: InvalidArgumentsParams
+    """Context that depends on the code."""
+
+    type: InvalidArgumentsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'InvalidArgumentsEnvelope':
+        assert isinstance(obj, dict)
+        code = InvalidArgumentsEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = InvalidArgumentsParams.from_dict(obj.get("params"))
+        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return InvalidArgumentsEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(InvalidArgumentsEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(InvalidArgumentsParams, self.params)
+        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class JobNotFoundEnvelopeCode(Enum):
+    JOB_NOT_FOUND = "JOB_NOT_FOUND"
+
+
+@dataclass
+class JobNotFoundParams:
+    """Context that depends on the code.
+    
+    No job with this id exists for this API key.
+    """
+    id: str
+    """The job id that was asked for."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobNotFoundParams':
+        assert isinstance(obj, dict)
+        id = from_str(obj.get("id"))
+        return JobNotFoundParams(id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["id"] = from_str(self.id)
+        return result
+
+
+@dataclass
+class JobNotFoundEnvelope:
+    """JOB_NOT_FOUND (BAD_REQUEST_ERROR, HTTP 404): No job with this id exists for this API key."""
+
+    code: JobNotFoundEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: JobNotFoundParams
+    """Context that depends on the code."""
+
+    type: InvalidArgumentsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobNotFoundEnvelope':
+        assert isinstance(obj, dict)
+        code = JobNotFoundEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = JobNotFoundParams.from_dict(obj.get("params"))
+        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return JobNotFoundEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(JobNotFoundEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(JobNotFoundParams, self.params)
+        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class MissingAPIKeyEnvelopeCode(Enum):
+    MISSING_API_KEY = "MISSING_API_KEY"
+
+
+@dataclass
+class MissingAPIKeyEnvelope:
+    """MISSING_API_KEY (AUTHENTICATION_ERROR, HTTP 401): No API key was provided with the
+    request.
+    """
+    code: MissingAPIKeyEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: Dict[str, Any]
+    """Context that depends on the code."""
+
+    type: InvalidAPIKeyEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'MissingAPIKeyEnvelope':
+        assert isinstance(obj, dict)
+        code = MissingAPIKeyEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = from_dict(lambda x: x, obj.get("params"))
+        type = InvalidAPIKeyEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return MissingAPIKeyEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(MissingAPIKeyEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = from_dict(lambda x: x, self.params)
+        result["type"] = to_enum(InvalidAPIKeyEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ModelUnavailableEnvelopeCode(Enum):
+    MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE"
+
+
+@dataclass
+class ModelUnavailableParams:
+    """Context that depends on the code.
+    
+    A model is known but cannot be served right now.
+    """
+    model: str
+    """The model id."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ModelUnavailableParams':
+        assert isinstance(obj, dict)
+        model = from_str(obj.get("model"))
+        return ModelUnavailableParams(model)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["model"] = from_str(self.model)
+        return result
+
+
+class ModelUnavailableEnvelopeType(Enum):
+    AVAILABILITY_ERROR = "AVAILABILITY_ERROR"
+
+
+@dataclass
+class ModelUnavailableEnvelope:
+    """MODEL_UNAVAILABLE (AVAILABILITY_ERROR, HTTP 503): The model exists but no provider can
+    serve it right now.
+    """
+    code: ModelUnavailableEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ModelUnavailableParams
+    """Context that depends on the code."""
+
+    type: ModelUnavailableEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ModelUnavailableEnvelope':
+        assert isinstance(obj, dict)
+        code = ModelUnavailableEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ModelUnavailableParams.from_dict(obj.get("params"))
+        type = ModelUnavailableEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ModelUnavailableEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ModelUnavailableEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ModelUnavailableParams, self.params)
+        result["type"] = to_enum(ModelUnavailableEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class NoCreditsEnvelopeCode(Enum):
+    NO_CREDITS = "NO_CREDITS"
+
+
+@dataclass
+class NoCreditsParams:
+    """Context that depends on the code.
+    
+    The balance is short of the job's price.
+    """
+    available: int
+    """Credits the account has."""
+
+    required: int
+    """Credits the job costs."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'NoCreditsParams':
+        assert isinstance(obj, dict)
+        available = from_int(obj.get("available"))
+        required = from_int(obj.get("required"))
+        return NoCreditsParams(available, required)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["available"] = from_int(self.available)
+        result["required"] = from_int(self.required)
+        return result
+
+
+class NoCreditsEnvelopeType(Enum):
+    BILLING_ERROR = "BILLING_ERROR"
+
+
+@dataclass
+class NoCreditsEnvelope:
+    """NO_CREDITS (BILLING_ERROR, HTTP 402): User has insufficient credits for the requested
+    operation.
+    """
+    code: NoCreditsEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: NoCreditsParams
+    """Context that depends on the code."""
+
+    type: NoCreditsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'NoCreditsEnvelope':
+        assert isinstance(obj, dict)
+        code = NoCreditsEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = NoCreditsParams.from_dict(obj.get("params"))
+        type = NoCreditsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return NoCreditsEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(NoCreditsEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(NoCreditsParams, self.params)
+        result["type"] = to_enum(NoCreditsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class NoProvidersWorkingEnvelopeCode(Enum):
+    NO_PROVIDERS_WORKING = "NO_PROVIDERS_WORKING"
+
+
+@dataclass
+class ProviderAttempt:
+    """One provider tried for a job, and how it failed."""
+
+    code: str
+    """The error code of that attempt (a provider code, or another code of this catalog)."""
+
+    message: str
+    """The attempt's error message."""
+
+    provider: str
+    """Provider id."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderAttempt':
+        assert isinstance(obj, dict)
+        code = from_str(obj.get("code"))
+        message = from_str(obj.get("message"))
+        provider = from_str(obj.get("provider"))
+        return ProviderAttempt(code, message, provider)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = from_str(self.code)
+        result["message"] = from_str(self.message)
+        result["provider"] = from_str(self.provider)
+        return result
+
+
+@dataclass
+class NoProvidersWorkingParams:
+    """Context that depends on the code.
+    
+    Every candidate provider failed; `attempts` lists them in the order they were tried.
+    """
+    attempts: List[ProviderAttempt]
+    """Each attempt, in order. Empty when no provider was healthy enough to try."""
+
+    model: str
+    """The model the job asked for."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'NoProvidersWorkingParams':
+        assert isinstance(obj, dict)
+        attempts = from_list(ProviderAttempt.from_dict, obj.get("attempts"))
+        model = from_str(obj.get("model"))
+        return NoProvidersWorkingParams(attempts, model)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["attempts"] = from_list(lambda x: to_class(ProviderAttempt, x), self.attempts)
+        result["model"] = from_str(self.model)
+        return result
+
+
+class CodeEnum(Enum):
+    PROVIDER_ERROR = "PROVIDER_ERROR"
+
+
+@dataclass
+class NoProvidersWorkingEnvelope:
+    """NO_PROVIDERS_WORKING (PROVIDER_ERROR, HTTP 502): No providers are available to handle the
+    request.
+    """
+    code: NoProvidersWorkingEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: NoProvidersWorkingParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'NoProvidersWorkingEnvelope':
+        assert isinstance(obj, dict)
+        code = NoProvidersWorkingEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = NoProvidersWorkingParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return NoProvidersWorkingEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(NoProvidersWorkingEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(NoProvidersWorkingParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+@dataclass
+class ProviderParams:
+    """Context that depends on the code.
+    
+    Names the provider an error came from.
+    """
+    provider: str
+    """Provider id, e.g. `fal` or `replicate`."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderParams':
+        assert isinstance(obj, dict)
+        provider = from_str(obj.get("provider"))
+        return ProviderParams(provider)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["provider"] = from_str(self.provider)
+        return result
+
+
+@dataclass
+class ProviderErrorEnvelope:
+    """PROVIDER_ERROR (PROVIDER_ERROR, HTTP 502): Generic error when interacting with a provider."""
+
+    code: CodeEnum
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ProviderParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderErrorEnvelope':
+        assert isinstance(obj, dict)
+        code = CodeEnum(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ProviderParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ProviderErrorEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(CodeEnum, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ProviderParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ProviderHTTPErrorEnvelopeCode(Enum):
+    PROVIDER_HTTP_ERROR = "PROVIDER_HTTP_ERROR"
+
+
+@dataclass
+class ProviderHTTPErrorParams:
+    """Context that depends on the code.
+    
+    A provider answered with a non-2xx HTTP status.
+    """
+    provider: str
+    """Provider id, e.g. `fal` or `replicate`."""
+
+    status: int
+    """The HTTP status the provider answered with."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderHTTPErrorParams':
+        assert isinstance(obj, dict)
+        provider = from_str(obj.get("provider"))
+        status = from_int(obj.get("status"))
+        return ProviderHTTPErrorParams(provider, status)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["provider"] = from_str(self.provider)
+        result["status"] = from_int(self.status)
+        return result
+
+
+@dataclass
+class ProviderHTTPErrorEnvelope:
+    """PROVIDER_HTTP_ERROR (PROVIDER_ERROR, HTTP 502): HTTP error when communicating with a
+    provider.
+    """
+    code: ProviderHTTPErrorEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ProviderHTTPErrorParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderHTTPErrorEnvelope':
+        assert isinstance(obj, dict)
+        code = ProviderHTTPErrorEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ProviderHTTPErrorParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ProviderHTTPErrorEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ProviderHTTPErrorEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ProviderHTTPErrorParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ProviderJobErrorEnvelopeCode(Enum):
+    PROVIDER_JOB_ERROR = "PROVIDER_JOB_ERROR"
+
+
+@dataclass
+class ProviderJobErrorParams:
+    """Context that depends on the code.
+    
+    A provider accepted the job but reported that it failed.
+    """
+    provider: str
+    """Provider id, e.g. `fal` or `replicate`."""
+
+    provider_job_id: Optional[str] = None
+    """The provider's own id for the job, when it gave one."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderJobErrorParams':
+        assert isinstance(obj, dict)
+        provider = from_str(obj.get("provider"))
+        provider_job_id = from_union([from_str, from_none], obj.get("provider_job_id"))
+        return ProviderJobErrorParams(provider, provider_job_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["provider"] = from_str(self.provider)
+        if self.provider_job_id is not None:
+            result["provider_job_id"] = from_union([from_str, from_none], self.provider_job_id)
+        return result
+
+
+@dataclass
+class ProviderJobErrorEnvelope:
+    """PROVIDER_JOB_ERROR (PROVIDER_ERROR, HTTP 502): Error during job execution by a provider."""
+
+    code: ProviderJobErrorEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ProviderJobErrorParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderJobErrorEnvelope':
+        assert isinstance(obj, dict)
+        code = ProviderJobErrorEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ProviderJobErrorParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ProviderJobErrorEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ProviderJobErrorEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ProviderJobErrorParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ProviderNotFoundEnvelopeCode(Enum):
+    PROVIDER_NOT_FOUND = "PROVIDER_NOT_FOUND"
+
+
+@dataclass
+class ProviderNotFoundParams:
+    """Context that depends on the code.
+    
+    A request named a provider this gateway does not know.
+    """
+    available: List[str]
+    """Provider ids this gateway knows."""
+
+    provider: str
+    """Provider id, e.g. `fal` or `replicate`."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderNotFoundParams':
+        assert isinstance(obj, dict)
+        available = from_list(from_str, obj.get("available"))
+        provider = from_str(obj.get("provider"))
+        return ProviderNotFoundParams(available, provider)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["available"] = from_list(from_str, self.available)
+        result["provider"] = from_str(self.provider)
+        return result
+
+
+@dataclass
+class ProviderNotFoundEnvelope:
+    """PROVIDER_NOT_FOUND (PROVIDER_ERROR, HTTP 404): The requested provider was not found."""
+
+    code: ProviderNotFoundEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ProviderNotFoundParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderNotFoundEnvelope':
+        assert isinstance(obj, dict)
+        code = ProviderNotFoundEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ProviderNotFoundParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ProviderNotFoundEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ProviderNotFoundEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ProviderNotFoundParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ProviderTimeoutEnvelopeCode(Enum):
+    PROVIDER_TIMEOUT = "PROVIDER_TIMEOUT"
+
+
+@dataclass
+class ProviderTimeoutParams:
+    """Context that depends on the code.
+    
+    A provider did not answer within the attempt's time budget.
+    """
+    provider: str
+    """Provider id, e.g. `fal` or `replicate`."""
+
+    timeout_ms: int
+    """The budget that ran out, in milliseconds."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderTimeoutParams':
+        assert isinstance(obj, dict)
+        provider = from_str(obj.get("provider"))
+        timeout_ms = from_int(obj.get("timeout_ms"))
+        return ProviderTimeoutParams(provider, timeout_ms)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["provider"] = from_str(self.provider)
+        result["timeout_ms"] = from_int(self.timeout_ms)
+        return result
+
+
+@dataclass
+class ProviderTimeoutEnvelope:
+    """PROVIDER_TIMEOUT (PROVIDER_ERROR, HTTP 504): Provider took too long to respond."""
+
+    code: ProviderTimeoutEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ProviderTimeoutParams
+    """Context that depends on the code."""
+
+    type: CodeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ProviderTimeoutEnvelope':
+        assert isinstance(obj, dict)
+        code = ProviderTimeoutEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ProviderTimeoutParams.from_dict(obj.get("params"))
+        type = CodeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ProviderTimeoutEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ProviderTimeoutEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ProviderTimeoutParams, self.params)
+        result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class RateLimitedEnvelopeCode(Enum):
+    RATE_LIMITED = "RATE_LIMITED"
+
+
+@dataclass
+class RateLimitedParams:
+    """Context that depends on the code.
+    
+    Too many requests; wait before the next one.
+    """
+    retry_after_ms: int
+    """How long to wait before retrying, in milliseconds."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'RateLimitedParams':
+        assert isinstance(obj, dict)
+        retry_after_ms = from_int(obj.get("retry_after_ms"))
+        return RateLimitedParams(retry_after_ms)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["retry_after_ms"] = from_int(self.retry_after_ms)
+        return result
+
+
+@dataclass
+class RateLimitedEnvelope:
+    """RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): Too many requests in a short time."""
+
+    code: RateLimitedEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: RateLimitedParams
+    """Context that depends on the code."""
+
+    type: ModelUnavailableEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'RateLimitedEnvelope':
+        assert isinstance(obj, dict)
+        code = RateLimitedEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = RateLimitedParams.from_dict(obj.get("params"))
+        type = ModelUnavailableEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return RateLimitedEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(RateLimitedEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(RateLimitedParams, self.params)
+        result["type"] = to_enum(ModelUnavailableEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class ServiceUnavailableEnvelopeCode(Enum):
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+
+
+@dataclass
+class ServiceUnavailableParams:
+    """Context that depends on the code.
+    
+    The service is down or draining; try again later.
+    """
+    retry_after_ms: Optional[int] = None
+    """When to try again, in milliseconds, if the server knows."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ServiceUnavailableParams':
+        assert isinstance(obj, dict)
+        retry_after_ms = from_union([from_int, from_none], obj.get("retry_after_ms"))
+        return ServiceUnavailableParams(retry_after_ms)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        if self.retry_after_ms is not None:
+            result["retry_after_ms"] = from_union([from_int, from_none], self.retry_after_ms)
+        return result
+
+
+@dataclass
+class ServiceUnavailableEnvelope:
+    """SERVICE_UNAVAILABLE (AVAILABILITY_ERROR, HTTP 503): The service is starting, shutting
+    down or overloaded.
+    """
+    code: ServiceUnavailableEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: ServiceUnavailableParams
+    """Context that depends on the code."""
+
+    type: ModelUnavailableEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'ServiceUnavailableEnvelope':
+        assert isinstance(obj, dict)
+        code = ServiceUnavailableEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = ServiceUnavailableParams.from_dict(obj.get("params"))
+        type = ModelUnavailableEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return ServiceUnavailableEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(ServiceUnavailableEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(ServiceUnavailableParams, self.params)
+        result["type"] = to_enum(ModelUnavailableEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class PurpleCode(Enum):
+    UNKNOWN_ERROR = "UNKNOWN_ERROR"
+
+
+@dataclass
+class UnknownErrorParams:
+    """Context that depends on the code.
+    
+    The cause is unknown; a decoder may keep the undecodable value for logs.
+    """
+    raw: Any = None
+    """The value that could not be understood, kept for logging only."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnknownErrorParams':
+        assert isinstance(obj, dict)
+        raw = obj.get("raw")
+        return UnknownErrorParams(raw)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        if self.raw is not None:
+            result["raw"] = self.raw
+        return result
+
+
+@dataclass
+class UnknownErrorEnvelope:
+    """UNKNOWN_ERROR (INTERNAL_SERVER_ERROR, HTTP 500): Generic error when the cause is not
+    known.
+    """
+    code: PurpleCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: UnknownErrorParams
+    """Context that depends on the code."""
+
+    type: TypeEnum
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnknownErrorEnvelope':
+        assert isinstance(obj, dict)
+        code = PurpleCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = UnknownErrorParams.from_dict(obj.get("params"))
+        type = TypeEnum(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return UnknownErrorEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(PurpleCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(UnknownErrorParams, self.params)
+        result["type"] = to_enum(TypeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class UnknownModelEnvelopeCode(Enum):
+    UNKNOWN_MODEL = "UNKNOWN_MODEL"
+
+
+@dataclass
+class UnknownModelParams:
+    """Context that depends on the code.
+    
+    The requested model is not served here.
+    """
+    available: List[str]
+    """Model ids that are served."""
+
+    model: str
+    """The model id the request named."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnknownModelParams':
+        assert isinstance(obj, dict)
+        available = from_list(from_str, obj.get("available"))
+        model = from_str(obj.get("model"))
+        return UnknownModelParams(available, model)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["available"] = from_list(from_str, self.available)
+        result["model"] = from_str(self.model)
+        return result
+
+
+@dataclass
+class UnknownModelEnvelope:
+    """UNKNOWN_MODEL (BAD_REQUEST_ERROR, HTTP 404): The requested model does not exist or is not
+    supported.
+    """
+    code: UnknownModelEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: UnknownModelParams
+    """Context that depends on the code."""
+
+    type: InvalidArgumentsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnknownModelEnvelope':
+        assert isinstance(obj, dict)
+        code = UnknownModelEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = UnknownModelParams.from_dict(obj.get("params"))
+        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return UnknownModelEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(UnknownModelEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(UnknownModelParams, self.params)
+        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+def internal_server_error_envelope_from_dict(s: Any) -> InternalServerErrorEnvelope:
+    return InternalServerErrorEnvelope.from_dict(s)
+
+
+def internal_server_error_envelope_to_dict(x: InternalServerErrorEnvelope) -> Any:
+    return to_class(InternalServerErrorEnvelope, x)
+
+
+def invalid_api_key_envelope_from_dict(s: Any) -> InvalidAPIKeyEnvelope:
+    return InvalidAPIKeyEnvelope.from_dict(s)
+
+
+def invalid_api_key_envelope_to_dict(x: InvalidAPIKeyEnvelope) -> Any:
+    return to_class(InvalidAPIKeyEnvelope, x)
+
+
+def invalid_arguments_envelope_from_dict(s: Any) -> InvalidArgumentsEnvelope:
+    return InvalidArgumentsEnvelope.from_dict(s)
+
+
+def invalid_arguments_envelope_to_dict(x: InvalidArgumentsEnvelope) -> Any:
+    return to_class(InvalidArgumentsEnvelope, x)
+
+
+def job_not_found_envelope_from_dict(s: Any) -> JobNotFoundEnvelope:
+    return JobNotFoundEnvelope.from_dict(s)
+
+
+def job_not_found_envelope_to_dict(x: JobNotFoundEnvelope) -> Any:
+    return to_class(JobNotFoundEnvelope, x)
+
+
+def missing_api_key_envelope_from_dict(s: Any) -> MissingAPIKeyEnvelope:
+    return MissingAPIKeyEnvelope.from_dict(s)
+
+
+def missing_api_key_envelope_to_dict(x: MissingAPIKeyEnvelope) -> Any:
+    return to_class(MissingAPIKeyEnvelope, x)
+
+
+def model_unavailable_envelope_from_dict(s: Any) -> ModelUnavailableEnvelope:
+    return ModelUnavailableEnvelope.from_dict(s)
+
+
+def model_unavailable_envelope_to_dict(x: ModelUnavailableEnvelope) -> Any:
+    return to_class(ModelUnavailableEnvelope, x)
+
+
+def no_credits_envelope_from_dict(s: Any) -> NoCreditsEnvelope:
+    return NoCreditsEnvelope.from_dict(s)
+
+
+def no_credits_envelope_to_dict(x: NoCreditsEnvelope) -> Any:
+    return to_class(NoCreditsEnvelope, x)
+
+
+def no_providers_working_envelope_from_dict(s: Any) -> NoProvidersWorkingEnvelope:
+    return NoProvidersWorkingEnvelope.from_dict(s)
+
+
+def no_providers_working_envelope_to_dict(x: NoProvidersWorkingEnvelope) -> Any:
+    return to_class(NoProvidersWorkingEnvelope, x)
+
+
+def provider_error_envelope_from_dict(s: Any) -> ProviderErrorEnvelope:
+    return ProviderErrorEnvelope.from_dict(s)
+
+
+def provider_error_envelope_to_dict(x: ProviderErrorEnvelope) -> Any:
+    return to_class(ProviderErrorEnvelope, x)
+
+
+def provider_http_error_envelope_from_dict(s: Any) -> ProviderHTTPErrorEnvelope:
+    return ProviderHTTPErrorEnvelope.from_dict(s)
+
+
+def provider_http_error_envelope_to_dict(x: ProviderHTTPErrorEnvelope) -> Any:
+    return to_class(ProviderHTTPErrorEnvelope, x)
+
+
+def provider_job_error_envelope_from_dict(s: Any) -> ProviderJobErrorEnvelope:
+    return ProviderJobErrorEnvelope.from_dict(s)
+
+
+def provider_job_error_envelope_to_dict(x: ProviderJobErrorEnvelope) -> Any:
+    return to_class(ProviderJobErrorEnvelope, x)
+
+
+def provider_not_found_envelope_from_dict(s: Any) -> ProviderNotFoundEnvelope:
+    return ProviderNotFoundEnvelope.from_dict(s)
+
+
+def provider_not_found_envelope_to_dict(x: ProviderNotFoundEnvelope) -> Any:
+    return to_class(ProviderNotFoundEnvelope, x)
+
+
+def provider_timeout_envelope_from_dict(s: Any) -> ProviderTimeoutEnvelope:
+    return ProviderTimeoutEnvelope.from_dict(s)
+
+
+def provider_timeout_envelope_to_dict(x: ProviderTimeoutEnvelope) -> Any:
+    return to_class(ProviderTimeoutEnvelope, x)
+
+
+def rate_limited_envelope_from_dict(s: Any) -> RateLimitedEnvelope:
+    return RateLimitedEnvelope.from_dict(s)
+
+
+def rate_limited_envelope_to_dict(x: RateLimitedEnvelope) -> Any:
+    return to_class(RateLimitedEnvelope, x)
+
+
+def service_unavailable_envelope_from_dict(s: Any) -> ServiceUnavailableEnvelope:
+    return ServiceUnavailableEnvelope.from_dict(s)
+
+
+def service_unavailable_envelope_to_dict(x: ServiceUnavailableEnvelope) -> Any:
+    return to_class(ServiceUnavailableEnvelope, x)
+
+
+def unknown_error_envelope_from_dict(s: Any) -> UnknownErrorEnvelope:
+    return UnknownErrorEnvelope.from_dict(s)
+
+
+def unknown_error_envelope_to_dict(x: UnknownErrorEnvelope) -> Any:
+    return to_class(UnknownErrorEnvelope, x)
+
+
+def unknown_model_envelope_from_dict(s: Any) -> UnknownModelEnvelope:
+    return UnknownModelEnvelope.from_dict(s)
+
+
+def unknown_model_envelope_to_dict(x: UnknownModelEnvelope) -> Any:
+    return to_class(UnknownModelEnvelope, x)
+
