@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitepress';
+import { SITE_BASE } from '../src/site-base.ts';
 
-// Deployed at https://openpixels.ai/docs/, so that the errors package's `docUrl(code)`
-// (https://openpixels.ai/docs/reference/errors#<anchor>) lands on reference/errors.md.
 export default defineConfig({
-  base: '/docs/',
+  base: SITE_BASE,
+  // Links without `.html`, as in the errors package's `doc_url`s.
   cleanUrls: true,
   lang: 'en-US',
   title: 'OpenPixels',

@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docAnchor, docUrl, errorCodes } from '@openpixels/errors';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
+import { type SiteServer, serveSite } from './serve-site.ts';
+import { DIST_DIR, DOCS_ROOT } from './site-paths.ts';
+
+// Debian's chromium, never a browser downloaded by playwright.
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = join(DOCS_ROOT, 'test-results', 'error-reference.png');
+
+let site: SiteServer;
+let userDataDir: string;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const outsideRequests: string[] = [];
+
+beforeAll(async () => {
+  site = await serveSite(DIST_DIR, '/docs/');
+  userDataDir = await mkdtemp(join(tmpdir(), 'openpixels-docs-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  });
+  // The site must work offline: anything not served by the local server is refused and reported.
+  await context.route(
+    (url) => url.origin !== new URL(site.url).origin,
+    (route) => {
+      outsideRequests.push(route.request().url());
+      return route.abort();
+    },
+  );
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+// The local address of a public docs URL: same path and hash, served by the test's server.
+function local(publicUrl: string): string {
+  const { pathname, hash } = new URL(publicUrl);
+  return new URL(`${pathname}${hash}`, site.url).href;
+}
+
+describe('the built site in Chromium', () => {
+  it('shows every code on the error reference, and looks right', async () => {
+    await page.goto(local(docUrl(errorCodes[0] ?? '')).replace(/#.*/, ''));
+    for (const code of errorCodes) {
+      const heading = page.locator(`h3#${docAnchor(code)}`);
+      await heading.scrollIntoViewIfNeeded();
+      expect(await heading.isVisible(), code).toBe(true);
+      expect(await heading.textContent(), code).toContain(code);
+    }
+    await page.goto(local(docUrl('NO_CREDITS')));
+    await page.locator('h3#no-credits').waitFor();
+    await mkdir(join(DOCS_ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it.each(errorCodes)("scrolls a fresh visit of %s's doc_url to its heading", async (code) => {
+    await page.goto('about:blank');
+    await page.goto(local(docUrl(code)));
+    const heading = page.locator(`h3#${docAnchor(code)}`);
+    await heading.waitFor();
+    // In view means below the fixed navigation bar, not hidden under it, and above the fold.
+    const nav = await page.locator('.VPNav').boundingBox();
+    const navBottom = (nav?.y ?? 0) + (nav?.height ?? 0);
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(navBottom);
+    expect((await heading.boundingBox())?.y).toBeLessThan((page.viewportSize()?.height ?? 0) / 2);
+  });
+
+  it('finds every code with the search box', async () => {
+    await page.goto(site.url);
+    await page.locator('.DocSearch-Button').click();
+    const input = page.locator('#localsearch-input');
+    for (const code of errorCodes) {
+      await input.fill(code);
+      const hit = page.locator(`.results a.result[href$="reference/errors#${docAnchor(code)}"]`);
+      await hit.first().waitFor();
+      expect(await hit.count(), code).toBeGreaterThan(0);
+    }
+    await input.fill(errorCodes[1] ?? '');
+    await page.locator(`.results a.result[href$="#${docAnchor(errorCodes[1] ?? '')}"]`).first().click();
+    await page.waitForURL(`**/reference/errors#${docAnchor(errorCodes[1] ?? '')}`);
+  });
+
+  it('serves the JSON Schema from the link on the error reference', async () => {
+    await page.goto(new URL('reference/errors', site.url).href);
+    const link = page.locator(`a[href$="${SCHEMA_DOWNLOAD_PATH}"]`).first();
+    const href = await link.getAttribute('href');
+    const response = await page.request.get(new URL(href ?? '', site.url).href);
+    expect(response.status()).toBe(200);
+    const packaged = createRequire(import.meta.url)('@openpixels/errors/schema.json') as unknown;
+    expect((await response.json()) as unknown).toEqual(packaged);
+  });
+
+  it('logged no console error and asked nothing of the outside network', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
+  });
+});

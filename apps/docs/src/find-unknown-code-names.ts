@@ -1,0 +1,17 @@
+import { errorCodes, errorTypeNames } from '@openpixels/errors';
+
+// Words shaped like an error code: upper case, at least one underscore.
+const CODE_SHAPED = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+
+// Upper-case names the docs use that are not errors: the client's environment variables.
+const NOT_AN_ERROR = /^OPENPIXELS_[A-Z_]+$/;
+
+/** The code-shaped words of a text that are neither a catalog code nor an error type, in order of first use. */
+export function findUnknownCodeNames(text: string): string[] {
+  const known = new Set<string>([...errorCodes, ...errorTypeNames]);
+  const unknown = new Set<string>();
+  for (const [word] of text.matchAll(CODE_SHAPED)) {
+    if (!known.has(word) && !NOT_AN_ERROR.test(word)) unknown.add(word);
+  }
+  return [...unknown];
+}
