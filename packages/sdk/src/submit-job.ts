@@ -31,7 +31,7 @@ export async function submitJob(
     if ('state' in reason) return reason.state;
     if (!(await waitBeforeRetry(options, 'submit', attempt, reason, deadline))) {
       if ('error' in reason) return { type: 'result', status: 'failed', error: reason.error };
-      throw networkError(reason.cause);
+      throw networkError(options.baseUrl, reason.cause);
     }
   }
 }

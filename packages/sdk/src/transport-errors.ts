@@ -8,8 +8,8 @@ export function timeoutError(timeoutMs: number): DOMException {
 }
 
 /** The error a call throws when the gateway could not be reached, retries included; `cause` is what fetch threw. */
-export function networkError(cause: unknown): DOMException {
-  return Object.assign(new DOMException('Could not reach the OpenPixels gateway.', 'NetworkError'), { cause });
+export function networkError(baseUrl: string, cause: unknown): DOMException {
+  return Object.assign(new DOMException(`Could not reach the OpenPixels gateway at ${baseUrl}.`, 'NetworkError'), { cause });
 }
 
 function hasName(value: unknown, name: string): boolean {
