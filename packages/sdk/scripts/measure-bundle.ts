@@ -8,8 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleSize } from './bundle-size.ts';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const errorsDir = join(packageDir, 'node_modules', '@openpixels', 'errors');
@@ -21,22 +20,6 @@ interface Row {
   gzipped: number | undefined;
   installed: number | undefined;
   note: string;
-}
-
-/** Bundles `source` (an ES module that imports what is measured) the way an app would ship it. */
-async function bundleSize(source: string, resolveDir: string): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    stdin: { contents: source, resolveDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
 
 /** Bytes on disk of a file or folder, following nothing outside it. */
