@@ -81,6 +81,11 @@ describe('pnpm version-packages on a copy of the pending changesets', () => {
     );
   });
 
+  it('publishes only after this workspace\'s checks pass', () => {
+    const scripts = (readManifest(REPO_ROOT) as { scripts?: Record<string, string> }).scripts ?? {};
+    expect(scripts.release).toMatch(/&& pnpm --filter @openpixels\/release-check test && changeset publish$/);
+  });
+
   it('bumps @openpixels/errors by the pending changesets and writes its CHANGELOG', () => {
     const errors = workspaceNamed(ERRORS_PACKAGE);
     const now = readManifest(errors.dir);
