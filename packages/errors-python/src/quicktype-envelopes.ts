@@ -7,7 +7,7 @@ import { FetchingJSONSchemaStore, InputData, JSONSchemaInput, quicktype } from '
  */
 export async function quicktypeEnvelopes(
   schemaText: string,
-  lang: string,
+  lang: 'python' | 'go' | 'rust',
   rendererOptions: Record<string, string>,
 ): Promise<string> {
   const schema = JSON.parse(schemaText) as { definitions: Record<string, unknown> };
