@@ -24,11 +24,16 @@ const anyProvider: RunPayload = {
   config: { routing: { strategy: 'random' } },
 };
 
-for (const payload of [onlyTheseProviders, preferTheseProviders, anyProvider]) {
+const payloads = { onlyTheseProviders, preferTheseProviders, anyProvider };
+for (const [name, payload] of Object.entries(payloads)) {
   const result = await client.run(payload);
-  if (!result.error) console.log(`served: ${result.data.url}`);
-  else if (result.error.code === 'NO_PROVIDERS_WORKING') {
+  if (!result.error) {
+    console.log(`${name}: served ${result.data.url}`);
+  } else if (result.error.code === 'NO_PROVIDERS_WORKING') {
     // Every reroute is listed, in the order the gateway tried the providers.
-    for (const attempt of result.error.params.attempts) console.log(`tried ${attempt.provider}: ${attempt.code}`);
-  } else console.log(`failed: ${result.error.code}`);
+    console.log(`${name}: every provider failed`);
+    for (const attempt of result.error.params.attempts) console.log(`  tried ${attempt.provider}: ${attempt.code}`);
+  } else {
+    console.log(`${name}: ${result.error.code}`);
+  }
 }
