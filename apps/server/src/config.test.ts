@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, resolveConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to 127.0.0.1:1729 with only the local provider and a demo key', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 1729,
+      providers: [{ id: 'local', kind: 'local' }],
+    });
+    expect(config.dataDir).toMatch(/apps\/server\/\.data$/);
+    expect(config.demoKey.enabled).toBe(true);
+  });
+
+  it('enables fal and replicate when their keys are set, without the local renderer or a demo key', () => {
+    const config = loadConfig({
+      OPENPIXELS_FAL_KEY: 'f',
+      OPENPIXELS_REPLICATE_KEY: 'r',
+      OPENPIXELS_FAL_URL: 'http://127.0.0.1:9/',
+    });
+    expect(config.providers).toEqual([
+      { id: 'fal', kind: 'fal', url: 'http://127.0.0.1:9', key: 'f' },
+      {
+        id: 'replicate',
+        kind: 'replicate',
+        url: 'https://api.replicate.com',
+        key: 'r',
+      },
+    ]);
+    expect(config.demoKey.enabled).toBe(false);
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        OPENPIXELS_PORT: '99999',
+        OPENPIXELS_PROVIDERS: 'local,acme,replicate',
+        OPENPIXELS_LOG_LEVEL: 'loud',
+        OPENPIXELS_FAL_URL: 'ftp://x',
+        OPENPIXELS_ATTEMPT_TIMEOUT_MS: '5000',
+        OPENPIXELS_JOB_DEADLINE_MS: '1000',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'OPENPIXELS_PORT',
+      '"acme"',
+      'OPENPIXELS_REPLICATE_KEY',
+      'OPENPIXELS_LOG_LEVEL',
+      'OPENPIXELS_FAL_URL',
+      'OPENPIXELS_JOB_DEADLINE_MS',
+    ]) {
+      expect(problems).toContain(name);
+    }
+  });
+});
+
+describe('resolveConfig', () => {
+  it('rejects providers without a key, with duplicate ids or a bad id', () => {
+    expect(() =>
+      resolveConfig({
+        providers: [
+          { id: 'fal', kind: 'fal' },
+          { id: 'fal', kind: 'local' },
+          { id: 'Bad Id', kind: 'local' },
+        ],
+      }),
+    ).toThrow(/needs a key[\s\S]*used twice[\s\S]*must be lowercase/);
+  });
+});

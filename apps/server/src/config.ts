@@ -1,0 +1,241 @@
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The provider kinds this server has adapters for. */
+export const providerKinds = ['local', 'fal', 'replicate'] as const;
+export type ProviderKind = (typeof providerKinds)[number];
+
+/** One provider this server may route jobs to. */
+export interface ProviderConfig {
+  /** Its name in routing (`whitelist`, `ordering`), in errors and in `GET /v2/providers`. */
+  id: string;
+  /** Which protocol it speaks. */
+  kind: ProviderKind;
+  /** The API's base URL (fal and replicate; defaults to the public service). */
+  url?: string;
+  /** The provider's API key (fal and replicate). */
+  key?: string;
+  /** The models it may serve; default: every model its kind supports. */
+  models?: string[];
+  /** The per-attempt timeout for this provider; default: the server's attemptTimeoutMs. */
+  timeoutMs?: number;
+}
+
+/** Everything the server needs to run; `loadConfig` builds it from the environment. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /**
+   * Base URL clients reach this server at; image URLs of the local provider start with it.
+   * Left undefined, it becomes http://{host}:{port} once the server listens.
+   */
+  publicUrl: string | undefined;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  /** Enabled providers, in the default order routing tries them. */
+  providers: ProviderConfig[];
+  local: { delayMs: number; renderThreads: number };
+  /** How often remote jobs are polled at fal or Replicate. */
+  providerPollIntervalMs: number;
+  attemptTimeoutMs: number;
+  jobDeadlineMs: number;
+  maxAttempts: number;
+  pollWaitMs: number;
+  maxActiveJobsPerKey: number;
+  breaker: { failureThreshold: number; cooldownMs: number };
+  shutdownTimeoutMs: number;
+  demoKey: { enabled: boolean; credits: number };
+}
+
+/** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** `apps/server/.data`, wherever the process was started from, so the CLI and the server agree. */
+export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.data');
+
+/** Where fal and Replicate are, unless a provider's config says otherwise. */
+export const DEFAULT_PROVIDER_URLS = {
+  fal: 'https://queue.fal.run',
+  replicate: 'https://api.replicate.com',
+} as const;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads the configuration from environment variables (see the README's table), or throws ConfigError. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = <F extends string | undefined>(name: string, fallback: F): string | F => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http');
+      return raw.replace(/\/+$/, '');
+    } catch {
+      problems.push(`${name} must be an http(s) URL, got "${raw}"`);
+      return fallback;
+    }
+  };
+  const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if ((options as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${options.join(', ')}, got "${raw}"`);
+    return fallback;
+  };
+
+  const host = read('OPENPIXELS_HOST') ?? '127.0.0.1';
+  const port = int('OPENPIXELS_PORT', 1729, 0, 65535);
+  const falKey = read('OPENPIXELS_FAL_KEY');
+  const replicateKey = read('OPENPIXELS_REPLICATE_KEY');
+
+  let kinds: ProviderKind[];
+  const providerList = read('OPENPIXELS_PROVIDERS');
+  if (providerList === undefined) {
+    // Real providers when their keys are set; otherwise the built-in renderer, so a fresh
+    // checkout answers at once. The local renderer is never mixed in silently: a job routed
+    // to it would succeed with a pattern instead of a real picture.
+    kinds = [...(falKey ? ['fal' as const] : []), ...(replicateKey ? ['replicate' as const] : [])];
+    if (kinds.length === 0) kinds = ['local'];
+  } else {
+    const names = providerList
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    kinds = [];
+    for (const name of names) {
+      if (!(providerKinds as readonly string[]).includes(name)) {
+        problems.push(`OPENPIXELS_PROVIDERS names "${name}"; known providers are ${providerKinds.join(', ')}`);
+      } else if (kinds.includes(name as ProviderKind)) {
+        problems.push(`OPENPIXELS_PROVIDERS names "${name}" twice`);
+      } else {
+        kinds.push(name as ProviderKind);
+      }
+    }
+    if (names.length === 0) problems.push('OPENPIXELS_PROVIDERS must name at least one provider');
+  }
+  if (kinds.includes('fal') && !falKey) problems.push('provider fal is enabled but OPENPIXELS_FAL_KEY is not set');
+  if (kinds.includes('replicate') && !replicateKey) {
+    problems.push('provider replicate is enabled but OPENPIXELS_REPLICATE_KEY is not set');
+  }
+  const falUrl = url('OPENPIXELS_FAL_URL', DEFAULT_PROVIDER_URLS.fal);
+  const replicateUrl = url('OPENPIXELS_REPLICATE_URL', DEFAULT_PROVIDER_URLS.replicate);
+  const providers: ProviderConfig[] = kinds.map((kind) => {
+    if (kind === 'fal') return { id: kind, kind, url: falUrl, key: falKey ?? '' };
+    if (kind === 'replicate') return { id: kind, kind, url: replicateUrl, key: replicateKey ?? '' };
+    return { id: kind, kind };
+  });
+
+  const demoMode = choice('OPENPIXELS_DEMO_KEY', ['auto', 'on', 'off'] as const, 'auto');
+  const attemptTimeoutMs = int('OPENPIXELS_ATTEMPT_TIMEOUT_MS', 60_000, 100, 3_600_000);
+  const jobDeadlineMs = int('OPENPIXELS_JOB_DEADLINE_MS', 180_000, 100, 86_400_000);
+  if (jobDeadlineMs < attemptTimeoutMs) {
+    problems.push(
+      `OPENPIXELS_JOB_DEADLINE_MS (${jobDeadlineMs}) must be at least OPENPIXELS_ATTEMPT_TIMEOUT_MS (${attemptTimeoutMs})`,
+    );
+  }
+
+  const config: ServerConfig = {
+    host,
+    port,
+    publicUrl: url('OPENPIXELS_PUBLIC_URL', undefined),
+    dataDir: resolve(read('OPENPIXELS_DATA_DIR') ?? DEFAULT_DATA_DIR),
+    logLevel: choice('OPENPIXELS_LOG_LEVEL', LOG_LEVELS, 'info'),
+    bodyLimitBytes: int('OPENPIXELS_BODY_LIMIT_BYTES', 65_536, 1_024, 10_485_760),
+    providers,
+    local: {
+      delayMs: int('OPENPIXELS_LOCAL_DELAY_MS', 0, 0, 600_000),
+      renderThreads: int('OPENPIXELS_LOCAL_RENDER_THREADS', Math.max(1, availableParallelism() - 1), 1, 64),
+    },
+    providerPollIntervalMs: int('OPENPIXELS_PROVIDER_POLL_INTERVAL_MS', 1_000, 10, 60_000),
+    attemptTimeoutMs,
+    jobDeadlineMs,
+    maxAttempts: int('OPENPIXELS_MAX_ATTEMPTS', 3, 1, 10),
+    pollWaitMs: int('OPENPIXELS_POLL_WAIT_MS', 25_000, 0, 85_000),
+    maxActiveJobsPerKey: int('OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY', 1_000, 1, 1_000_000),
+    breaker: {
+      failureThreshold: int('OPENPIXELS_BREAKER_FAILURES', 5, 1, 1_000),
+      cooldownMs: int('OPENPIXELS_BREAKER_COOLDOWN_MS', 30_000, 10, 3_600_000),
+    },
+    shutdownTimeoutMs: int('OPENPIXELS_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    demoKey: {
+      // Only a local-only server hands out a key on start: with real providers a printed key
+      // would spend real money for whoever reads the logs.
+      enabled: demoMode === 'on' || (demoMode === 'auto' && kinds.every((kind) => kind === 'local')),
+      credits: int('OPENPIXELS_DEMO_CREDITS', 1_000, 1, 1_000_000_000),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The URL a server listening on host:port is reached at from this machine. */
+export function listeningUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
+}
+
+/** What `startServer` accepts: any part of the configuration; the rest takes the documented defaults. */
+export type ServerOptions = Partial<Omit<ServerConfig, 'local' | 'breaker' | 'demoKey' | 'logLevel'>> & {
+  logLevel?: string;
+  local?: Partial<ServerConfig['local']>;
+  breaker?: Partial<ServerConfig['breaker']>;
+};
+
+/** The defaults (as with an empty environment) overlaid with `options`; throws ConfigError on values it cannot run with. */
+export function resolveConfig(options: ServerOptions = {}): ServerConfig {
+  const defaults = loadConfig({});
+  const { local, breaker, logLevel, ...rest } = options;
+  const config: ServerConfig = {
+    ...defaults,
+    ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<ServerConfig>),
+    local: { ...defaults.local, ...local },
+    breaker: { ...defaults.breaker, ...breaker },
+    demoKey: defaults.demoKey,
+    logLevel: (logLevel ?? defaults.logLevel) as ServerConfig['logLevel'],
+    dataDir: resolve(options.dataDir ?? defaults.dataDir),
+  };
+  const problems: string[] = [];
+  if (!(LOG_LEVELS as readonly string[]).includes(config.logLevel)) {
+    problems.push(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got "${config.logLevel}"`);
+  }
+  if (config.providers.length === 0) problems.push('at least one provider must be configured');
+  const ids = new Set<string>();
+  for (const provider of config.providers) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(provider.id)) {
+      problems.push(`provider id "${provider.id}" must be lowercase letters, digits, - or _`);
+    }
+    if (ids.has(provider.id)) problems.push(`provider id "${provider.id}" is used twice`);
+    ids.add(provider.id);
+    if (!(providerKinds as readonly string[]).includes(provider.kind)) {
+      problems.push(`provider ${provider.id} has unknown kind "${provider.kind}"`);
+    }
+    if (provider.kind !== 'local' && !provider.key)
+      problems.push(`provider ${provider.id} (${provider.kind}) needs a key`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,18 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Runs `fn` inside BEGIN IMMEDIATE … COMMIT, rolling back if it throws. IMMEDIATE takes the
+ * write lock up front, so two processes can never both read a balance and then both spend
+ * it; the loser waits (busy_timeout) instead of failing mid-transaction.
+ */
+export function immediateTransaction<T>(db: DatabaseSync, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

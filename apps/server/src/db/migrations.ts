@@ -1,0 +1,65 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append
+ * new entries, never edit old ones: a data dir created by an older server must upgrade.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE api_keys (
+    id          TEXT PRIMARY KEY,
+    hash        TEXT NOT NULL UNIQUE,       -- sha256 of the key; the key itself is never stored
+    prefix      TEXT NOT NULL,              -- first characters, to recognise a key in lists
+    name        TEXT NOT NULL,
+    balance     INTEGER NOT NULL DEFAULT 0 CHECK (balance >= 0),
+    created_at  INTEGER NOT NULL,
+    revoked_at  INTEGER
+  );
+
+  -- Every change to a balance, so a balance can always be explained (and re-derived).
+  CREATE TABLE ledger (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    key_id        TEXT NOT NULL REFERENCES api_keys(id),
+    job_id        TEXT,
+    kind          TEXT NOT NULL CHECK (kind IN ('grant', 'reserve', 'refund')),
+    amount        INTEGER NOT NULL,         -- signed: grants and refunds add, reserves subtract
+    balance_after INTEGER NOT NULL,
+    note          TEXT,
+    created_at    INTEGER NOT NULL
+  );
+  -- A job is charged once and refunded at most once, whatever code path runs twice.
+  CREATE UNIQUE INDEX ledger_one_reserve_per_job ON ledger(job_id) WHERE kind = 'reserve';
+  CREATE UNIQUE INDEX ledger_one_refund_per_job ON ledger(job_id) WHERE kind = 'refund';
+  CREATE INDEX ledger_by_key ON ledger(key_id, id);
+
+  CREATE TABLE jobs (
+    id           TEXT PRIMARY KEY,
+    key_id       TEXT NOT NULL REFERENCES api_keys(id),
+    model        TEXT NOT NULL,
+    prompt       TEXT NOT NULL,
+    width        INTEGER NOT NULL,
+    height       INTEGER NOT NULL,
+    routing      TEXT NOT NULL,             -- JSON: { whitelist?, ordering?, strategy }
+    price        INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('queued', 'processing', 'completed', 'failed')),
+    provider     TEXT,
+    result_url   TEXT,
+    error        TEXT,                      -- JSON error envelope when failed
+    attempts     TEXT NOT NULL DEFAULT '[]',-- JSON: [{ provider, code, message, duration_ms }]
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    deadline_at  INTEGER NOT NULL,
+    finished_at  INTEGER
+  );
+  CREATE INDEX jobs_active ON jobs(deadline_at) WHERE status IN ('queued', 'processing');
+  CREATE INDEX jobs_active_by_key ON jobs(key_id) WHERE status IN ('queued', 'processing');
+
+  CREATE TABLE idempotency_keys (
+    key_id       TEXT NOT NULL REFERENCES api_keys(id),
+    idem_key     TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    job_id       TEXT NOT NULL REFERENCES jobs(id),
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (key_id, idem_key)
+  );
+  CREATE INDEX idempotency_by_age ON idempotency_keys(created_at);
+  `,
+];

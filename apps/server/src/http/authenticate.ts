@@ -1,0 +1,30 @@
+import { createError } from '@openpixels/errors';
+import type { FastifyRequest } from 'fastify';
+import type { ApiKeyRecord, ApiKeyStore } from '../keys/api-key-store.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The key that authenticated this request; set by `authenticate` on routes that need one. */
+    apiKey: ApiKeyRecord | null;
+  }
+}
+
+/**
+ * An onRequest hook: reads `Authorization: Key <key>` (the published clients' scheme;
+ * `Bearer` and a bare key are accepted too) and rejects the request with MISSING_API_KEY or
+ * INVALID_API_KEY before its body is even read. A revoked key stops working at once.
+ */
+export function authenticateWith(keys: ApiKeyStore) {
+  return async function authenticate(request: FastifyRequest): Promise<void> {
+    const header = request.headers.authorization;
+    const token =
+      header
+        ?.trim()
+        .replace(/^(key|bearer)(\s+|$)/i, '')
+        .trim() ?? '';
+    if (token === '') throw createError('MISSING_API_KEY');
+    const record = keys.authenticate(token);
+    if (!record) throw createError('INVALID_API_KEY');
+    request.apiKey = record;
+  };
+}

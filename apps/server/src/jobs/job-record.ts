@@ -1,0 +1,45 @@
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type { ModelId } from '../models/model-catalog.ts';
+
+/** Where a job is: accepted, running at a provider, or finished one way or the other. */
+export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed';
+
+/** Statuses after which nothing about a job changes any more. */
+export const finalStatuses: readonly JobStatus[] = ['completed', 'failed'];
+
+/** The routing preferences a job was submitted with (`config.routing`). */
+export interface RoutingPreferences {
+  whitelist?: string[];
+  ordering?: string[];
+  strategy: 'best' | 'random';
+}
+
+/** One provider attempt of a job, kept for the job's error and for operators. */
+export interface AttemptRecord {
+  provider: string;
+  /** `ok`, or the error code of the attempt. */
+  code: string;
+  message: string;
+  duration_ms: number;
+}
+
+/** A job as stored. */
+export interface JobRecord {
+  id: string;
+  keyId: string;
+  model: ModelId;
+  prompt: string;
+  width: number;
+  height: number;
+  routing: RoutingPreferences;
+  price: number;
+  status: JobStatus;
+  provider: string | null;
+  resultUrl: string | null;
+  error: OpenPixelsErrorEnvelope | null;
+  attempts: AttemptRecord[];
+  createdAt: number;
+  updatedAt: number;
+  deadlineAt: number;
+  finishedAt: number | null;
+}

@@ -1,0 +1,283 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createError, OpenPixelsError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ProviderAdapter } from '../providers/provider-adapter.ts';
+import { isPinned, pickProviders } from '../routing/pick-providers.ts';
+import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
+import type { JobEvents } from './job-events.ts';
+import type { AttemptRecord, JobRecord } from './job-record.ts';
+import type { JobStore } from './job-store.ts';
+
+export interface JobRunnerOptions {
+  store: JobStore;
+  providers: readonly ProviderAdapter[];
+  health: ProviderHealth;
+  events: JobEvents;
+  logger: FastifyBaseLogger;
+  attemptTimeoutMs: number;
+  maxAttempts: number;
+  /** First pause before trying a provider again; doubles each time, with jitter. */
+  retryBackoffMs?: number;
+}
+
+/** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
+export const SHUTDOWN = Symbol('shutdown');
+
+/**
+ * Runs accepted jobs: picks providers, makes attempts with a timeout each inside the job's
+ * deadline, retries and reroutes, and finishes every job exactly once (a failure refunds).
+ */
+export class JobRunner {
+  readonly #options: JobRunnerOptions & { retryBackoffMs: number };
+  readonly #active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  readonly #byId: Map<string, ProviderAdapter>;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = { retryBackoffMs: 250, ...options };
+    this.#byId = new Map(options.providers.map((p) => [p.id, p]));
+  }
+
+  /** Starts a job in the background; a job already running is left alone. */
+  start(job: JobRecord): void {
+    if (this.#active.has(job.id)) return;
+    const controller = new AbortController();
+    const done = this.#run(job, controller.signal)
+      .catch((error: unknown) => {
+        // A bug in the runner must not leave the job hanging or its credits held.
+        this.#options.logger.error({ err: error, jobId: job.id }, 'job runner crashed; failing the job');
+        this.#finishFailed(job, createError('INTERNAL_SERVER_ERROR').toJSON(), null);
+      })
+      .finally(() => this.#active.delete(job.id));
+    this.#active.set(job.id, { controller, done });
+  }
+
+  /** True while the job is being worked on by this process. */
+  isRunning(id: string): boolean {
+    return this.#active.has(id);
+  }
+
+  get runningCount(): number {
+    return this.#active.size;
+  }
+
+  /** Waits until no job runs or `timeoutMs` passes; true when everything finished. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const all = Promise.all([...this.#active.values()].map((a) => a.done)).then(() => true);
+    const timeout = sleep(timeoutMs, false, { ref: false });
+    return Promise.race([all, timeout]);
+  }
+
+  /**
+   * On start, deals with jobs a previous process left unfinished (it crashed, was killed, or
+   * shut down before they ended): a job still inside its deadline runs again from the start;
+   * one past it fails with SERVICE_UNAVAILABLE and is refunded. No job stays unfinished.
+   */
+  recover(): { resumed: number; failed: number } {
+    let resumed = 0;
+    let failed = 0;
+    const now = Date.now();
+    for (const job of this.#options.store.listActive()) {
+      if (this.#active.has(job.id)) continue;
+      if (job.deadlineAt <= now) {
+        const error = createError(
+          'SERVICE_UNAVAILABLE',
+          {},
+          {
+            message: 'The server restarted while this job ran, and its deadline has passed. Its credits were refunded.',
+          },
+        );
+        if (this.#finishFailed(job, error.toJSON(), null)) failed++;
+      } else if (this.#options.store.requeue(job.id)) {
+        this.start({ ...job, status: 'queued' });
+        resumed++;
+      }
+    }
+    if (resumed + failed > 0) {
+      this.#options.logger.info({ resumed, failed }, 'recovered jobs left unfinished by the previous run');
+    }
+    return { resumed, failed };
+  }
+
+  /**
+   * The safety net behind every job's own deadline signal: fails (and refunds) any job still
+   * unfinished `graceMs` after its deadline, even if an adapter ignored its abort signal.
+   */
+  failOverdue(graceMs: number): number {
+    let failed = 0;
+    for (const job of this.#options.store.listOverdue(Date.now() - graceMs)) {
+      this.#active.get(job.id)?.controller.abort(new Error('deadline passed'));
+      const error = createError(
+        'SERVICE_UNAVAILABLE',
+        {},
+        {
+          message: 'The job did not finish within its deadline and was stopped. Its credits were refunded.',
+        },
+      );
+      if (this.#finishFailed(job, error.toJSON(), null)) failed++;
+    }
+    if (failed > 0) this.#options.logger.error({ failed }, 'stopped jobs that outlived their deadline');
+    return failed;
+  }
+
+  /** Stops every running job without finishing it; the next start resumes them. */
+  async abortAll(): Promise<void> {
+    const running = [...this.#active.values()];
+    for (const { controller } of running) controller.abort(SHUTDOWN);
+    await Promise.all(running.map((r) => r.done));
+  }
+
+  async #run(job: JobRecord, stop: AbortSignal): Promise<void> {
+    const { store, health, logger } = this.#options;
+    const deadline = AbortSignal.timeout(Math.max(0, job.deadlineAt - Date.now()));
+    const signal = AbortSignal.any([stop, deadline]);
+    store.markProcessing(job.id);
+
+    const pinned = isPinned(job.routing);
+    const candidates = pickProviders(job.model, job.routing, this.#options.providers, health);
+    const attempts: AttemptRecord[] = [];
+    const lastErrorOf = new Map<string, OpenPixelsError>();
+    let lastError: OpenPixelsError | undefined;
+    let refusedByCircuit: string | undefined;
+    const budget = pinned ? 1 : this.#options.maxAttempts;
+
+    for (let n = 0; n < budget && !signal.aborted; n++) {
+      const provider = this.#nextProvider(candidates, lastErrorOf);
+      if (!provider) {
+        refusedByCircuit ??= candidates.find((id) => !lastErrorOf.has(id));
+        break;
+      }
+      if (lastErrorOf.has(provider)) {
+        // Trying the same provider again: back off first, within what is left of the deadline.
+        const pause = this.#options.retryBackoffMs * 2 ** (n - 1) * (0.5 + Math.random());
+        try {
+          await sleep(pause, undefined, { signal });
+        } catch {
+          health.record(provider, job.model, 'neutral', 0);
+          break;
+        }
+      }
+
+      const adapter = this.#byId.get(provider) as ProviderAdapter;
+      const timeoutMs = Math.max(
+        1,
+        Math.min(adapter.attemptTimeoutMs ?? this.#options.attemptTimeoutMs, job.deadlineAt - Date.now()),
+      );
+      const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+      const started = performance.now();
+      try {
+        const result = await adapter.generate(
+          {
+            jobId: job.id,
+            model: job.model,
+            prompt: job.prompt,
+            width: job.width,
+            height: job.height,
+          },
+          attemptSignal,
+        );
+        const duration = Math.round(performance.now() - started);
+        health.record(provider, job.model, 'success', duration);
+        store.recordAttempt(job.id, {
+          provider,
+          code: 'ok',
+          message: 'completed',
+          duration_ms: duration,
+        });
+        if (store.complete(job.id, provider, result.url)) this.#options.events.notify(job.id);
+        logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
+        return;
+      } catch (thrown) {
+        const duration = Math.round(performance.now() - started);
+        if (stop.aborted) {
+          health.record(provider, job.model, 'neutral', duration);
+          return; // shutdown: leave the job unfinished; the next start resumes it
+        }
+        const error = this.#attemptError(thrown, provider, attemptSignal, timeoutMs);
+        health.record(provider, job.model, outcomeOfError(error), duration);
+        const attempt = {
+          provider,
+          code: error.code,
+          message: error.message,
+          duration_ms: duration,
+        };
+        attempts.push(attempt);
+        store.recordAttempt(job.id, attempt);
+        lastErrorOf.set(provider, error);
+        lastError = error;
+        logger.warn({ jobId: job.id, provider, code: error.code, durationMs: duration }, 'provider attempt failed');
+        if (!error.reroutable && !error.retryable) break;
+      }
+    }
+
+    this.#finishFailed(
+      job,
+      this.#finalError(job, pinned, attempts, lastError, refusedByCircuit),
+      attempts.at(-1)?.provider ?? null,
+    );
+  }
+
+  /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */
+  #nextProvider(candidates: string[], lastErrorOf: Map<string, OpenPixelsError>): string | undefined {
+    const { health } = this.#options;
+    for (const id of candidates) {
+      if (!lastErrorOf.has(id) && health.breaker(id).tryAcquire()) return id;
+    }
+    for (const id of candidates) {
+      if (lastErrorOf.get(id)?.retryable && health.breaker(id).tryAcquire()) return id;
+    }
+    return undefined;
+  }
+
+  #attemptError(thrown: unknown, provider: string, attemptSignal: AbortSignal, timeoutMs: number): OpenPixelsError {
+    if (attemptSignal.aborted)
+      return createError('PROVIDER_TIMEOUT', {
+        provider,
+        timeout_ms: timeoutMs,
+      });
+    if (OpenPixelsError.isInstance(thrown) && thrown.type === 'PROVIDER_ERROR') return thrown;
+    this.#options.logger.error({ err: thrown, provider }, 'provider adapter threw an unexpected error');
+    return createError('PROVIDER_ERROR', { provider });
+  }
+
+  #finalError(
+    job: JobRecord,
+    pinned: boolean,
+    attempts: AttemptRecord[],
+    lastError: OpenPixelsError | undefined,
+    refusedByCircuit: string | undefined,
+  ): OpenPixelsErrorEnvelope {
+    if (pinned) {
+      if (lastError) return lastError.toJSON() as OpenPixelsErrorEnvelope;
+      const provider = job.routing.whitelist?.[0] as string;
+      const circuit = this.#options.health.breaker(provider).snapshot();
+      if (refusedByCircuit) {
+        return createError(
+          'PROVIDER_ERROR',
+          { provider },
+          {
+            message: `Provider ${provider} is failing and is paused until ${circuit.retry_at}; the job was not sent to it.`,
+          },
+        ).toJSON();
+      }
+      return createError('PROVIDER_TIMEOUT', {
+        provider,
+        timeout_ms: job.deadlineAt - job.createdAt,
+      }).toJSON();
+    }
+    return createError('NO_PROVIDERS_WORKING', {
+      model: job.model,
+      attempts: attempts.map(({ provider, code, message }) => ({
+        provider,
+        code,
+        message,
+      })),
+    }).toJSON();
+  }
+
+  #finishFailed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): boolean {
+    if (!this.#options.store.fail(job.id, error, provider)) return false;
+    this.#options.events.notify(job.id);
+    this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
+    return true;
+  }
+}

@@ -1,0 +1,264 @@
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { immediateTransaction } from '../db/immediate-transaction.ts';
+import type { ModelId } from '../models/model-catalog.ts';
+import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
+
+/** What a submit asks for, already validated and priced. */
+export interface NewJob {
+  keyId: string;
+  model: ModelId;
+  prompt: string;
+  width: number;
+  height: number;
+  routing: RoutingPreferences;
+  price: number;
+  deadlineMs: number;
+  maxActiveJobsPerKey: number;
+  idempotency?: { key: string; requestHash: string };
+}
+
+/** How long an Idempotency-Key is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface JobRow {
+  id: string;
+  key_id: string;
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  routing: string;
+  price: number;
+  status: JobStatus;
+  provider: string | null;
+  result_url: string | null;
+  error: string | null;
+  attempts: string;
+  created_at: number;
+  updated_at: number;
+  deadline_at: number;
+  finished_at: number | null;
+}
+
+function toJob(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    keyId: row.key_id,
+    model: row.model as ModelId,
+    prompt: row.prompt,
+    width: row.width,
+    height: row.height,
+    routing: JSON.parse(row.routing) as RoutingPreferences,
+    price: row.price,
+    status: row.status,
+    provider: row.provider,
+    resultUrl: row.result_url,
+    error: row.error === null ? null : (JSON.parse(row.error) as OpenPixelsErrorEnvelope),
+    attempts: JSON.parse(row.attempts) as AttemptRecord[],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deadlineAt: row.deadline_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
+function newJobId(): string {
+  return `job_${randomBytes(16).toString('hex')}`;
+}
+
+const ACTIVE = "status IN ('queued', 'processing')";
+
+/** Jobs and the credits they hold, in the data dir's database. Every money move is one transaction. */
+export class JobStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /**
+   * Accepts a job: replays an earlier job with the same Idempotency-Key, or checks the key's
+   * active-job limit, reserves the price from its balance and stores the job, all in one
+   * transaction. Throws NO_CREDITS, RATE_LIMITED or INVALID_ARGUMENTS (key reused for another request).
+   */
+  create(input: NewJob): { job: JobRecord; replayed: boolean } {
+    return immediateTransaction(this.#db, () => {
+      const now = Date.now();
+      if (input.idempotency) {
+        const earlier = this.#db
+          .prepare('SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?')
+          .get(input.keyId, input.idempotency.key) as
+          | { request_hash: string; job_id: string; created_at: number }
+          | undefined;
+        if (earlier && earlier.created_at > now - IDEMPOTENCY_TTL_MS) {
+          if (earlier.request_hash !== input.idempotency.requestHash) {
+            throw createError('INVALID_ARGUMENTS', {
+              issues: [
+                {
+                  path: 'headers.idempotency-key',
+                  message: 'was already used with a different request; use a new key for a new request',
+                },
+              ],
+            });
+          }
+          return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
+        }
+        if (earlier) {
+          this.#db
+            .prepare('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?')
+            .run(input.keyId, input.idempotency.key);
+        }
+      }
+
+      const { active } = this.#db
+        .prepare(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`)
+        .get(input.keyId) as { active: number };
+      if (active >= input.maxActiveJobsPerKey) {
+        throw createError(
+          'RATE_LIMITED',
+          { retry_after_ms: 1000 },
+          {
+            message: `This key already has ${active} jobs running, the most allowed at once. Retry in 1000 ms.`,
+          },
+        );
+      }
+
+      const { balance } = this.#db.prepare('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
+        balance: number;
+      };
+      if (balance < input.price)
+        throw createError('NO_CREDITS', {
+          required: input.price,
+          available: balance,
+        });
+
+      const id = newJobId();
+      this.#db
+        .prepare(
+          `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.keyId,
+          input.model,
+          input.prompt,
+          input.width,
+          input.height,
+          JSON.stringify(input.routing),
+          input.price,
+          now,
+          now,
+          now + input.deadlineMs,
+        );
+      this.#moveCredits(input.keyId, id, 'reserve', -input.price, now);
+      if (input.idempotency) {
+        this.#db
+          .prepare(
+            'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
+      }
+      return { job: this.get(id) as JobRecord, replayed: false };
+    });
+  }
+
+  /** A job by id, or undefined. */
+  get(id: string): JobRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  /** Marks a queued job as running; false when it is no longer queued. */
+  markProcessing(id: string): boolean {
+    const result = this.#db
+      .prepare("UPDATE jobs SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'queued'")
+      .run(Date.now(), id);
+    return result.changes === 1;
+  }
+
+  /** Appends one provider attempt to a running job. */
+  recordAttempt(id: string, attempt: AttemptRecord): void {
+    this.#db
+      .prepare(
+        `UPDATE jobs SET attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ? WHERE id = ? AND ${ACTIVE}`,
+      )
+      .run(JSON.stringify(attempt), Date.now(), id);
+  }
+
+  /** Finishes a job with its image; false when the job had already finished. The reserve becomes the charge. */
+  complete(id: string, provider: string, url: string): boolean {
+    const now = Date.now();
+    const result = this.#db
+      .prepare(
+        `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?, updated_at = ?, finished_at = ?
+         WHERE id = ? AND ${ACTIVE}`,
+      )
+      .run(provider, url, now, now, id);
+    return result.changes === 1;
+  }
+
+  /**
+   * Finishes a job with an error and refunds its price, in one transaction; false when the
+   * job had already finished (so a second failure path can never refund twice).
+   */
+  fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null = null): boolean {
+    return immediateTransaction(this.#db, () => {
+      const now = Date.now();
+      const job = this.#db
+        .prepare(
+          `UPDATE jobs SET status = 'failed', error = ?, provider = ?, updated_at = ?, finished_at = ?
+           WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
+        )
+        .get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
+      if (!job) return false;
+      if (job.price > 0) this.#moveCredits(job.key_id, id, 'refund', job.price, now);
+      return true;
+    });
+  }
+
+  /** Puts a running job back in the queue (after a restart), keeping its deadline and attempts. */
+  requeue(id: string): boolean {
+    const result = this.#db
+      .prepare(`UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ? AND ${ACTIVE}`)
+      .run(Date.now(), id);
+    return result.changes === 1;
+  }
+
+  /** Every job not yet finished, oldest first. */
+  listActive(): JobRecord[] {
+    return (
+      this.#db.prepare(`SELECT * FROM jobs WHERE ${ACTIVE} ORDER BY created_at`).all() as unknown as JobRow[]
+    ).map(toJob);
+  }
+
+  /** Unfinished jobs whose deadline is before `time`. */
+  listOverdue(time: number): JobRecord[] {
+    return (
+      this.#db
+        .prepare(`SELECT * FROM jobs WHERE ${ACTIVE} AND deadline_at < ? ORDER BY deadline_at`)
+        .all(time) as unknown as JobRow[]
+    ).map(toJob);
+  }
+
+  /** Forgets Idempotency-Keys older than the TTL; returns how many. */
+  purgeIdempotencyKeys(now = Date.now()): number {
+    return Number(
+      this.#db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes,
+    );
+  }
+
+  #moveCredits(keyId: string, jobId: string, kind: 'reserve' | 'refund', amount: number, now: number): void {
+    const { balance } = this.#db
+      .prepare('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance')
+      .get(amount, keyId) as { balance: number };
+    this.#db
+      .prepare(
+        'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+      )
+      .run(keyId, jobId, kind, amount, balance, now);
+  }
+}

@@ -1,0 +1,43 @@
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type { JobRecord } from './job-record.ts';
+
+/** A job still on its way. */
+export interface JobUpdateView {
+  type: 'update';
+  id: string;
+  status: 'queued' | 'processing';
+}
+
+/** A finished job: `data.url` when it completed, `error` when it failed. */
+export interface JobResultView {
+  type: 'result';
+  id: string;
+  status: 'completed' | 'failed';
+  data?: { url: string };
+  error?: OpenPixelsErrorEnvelope;
+  meta: {
+    model: string;
+    provider: string | null;
+    attempts: number;
+    duration_ms: number;
+  };
+}
+
+/** What submit and poll answer with for a job: the wire shape the published clients read. */
+export function jobView(job: JobRecord): JobUpdateView | JobResultView {
+  if (job.status === 'queued' || job.status === 'processing') return { type: 'update', id: job.id, status: job.status };
+  const view: JobResultView = {
+    type: 'result',
+    id: job.id,
+    status: job.status,
+    meta: {
+      model: job.model,
+      provider: job.provider,
+      attempts: job.attempts.length,
+      duration_ms: (job.finishedAt ?? job.updatedAt) - job.createdAt,
+    },
+  };
+  if (job.status === 'completed' && job.resultUrl) view.data = { url: job.resultUrl };
+  if (job.error) view.error = job.error;
+  return view;
+}

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type ErrorCode, errorCatalog } from '@openpixels/errors';
+import type { RouteOptions } from 'fastify';
+import '../route-config.ts';
+
+type Schema = Record<string, unknown>;
+
+/** The errors package's JSON Schema (draft-07, definitions under `#/definitions`). */
+export function loadErrorEnvelopeSchema(): Schema {
+  const path = createRequire(import.meta.url).resolve('@openpixels/errors/schema.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as Schema;
+}
+
+/** Codes any route may answer with, whatever it does. */
+const EVERY_ROUTE: ErrorCode[] = ['INTERNAL_SERVER_ERROR'];
+
+/**
+ * Builds the OpenAPI 3.1 document from the routes as registered: their schemas (the same ones
+ * that validate requests), whether they need a key, and the error codes they can answer
+ * with. Error bodies refer to the errors package's own schema, copied in as components.
+ */
+export function buildOpenApiDocument(
+  routes: readonly RouteOptions[],
+  options: { serverUrl?: string | undefined },
+): Schema {
+  const envelope = loadErrorEnvelopeSchema();
+  const definitions = envelope.definitions as Record<string, Schema>;
+  const schemas: Record<string, Schema> = {};
+  for (const [name, schema] of Object.entries(definitions)) schemas[name] = rewriteRefs(schema) as Schema;
+  schemas.ErrorEnvelope = {
+    $ref: '#/components/schemas/OpenPixelsErrorEnvelope',
+    description: envelope.description,
+  };
+
+  const paths: Record<string, Record<string, Schema>> = {};
+  const sorted = [...routes]
+    .filter((r) => !r.url.includes('*'))
+    .sort((a, b) => a.url.localeCompare(b.url) || String(a.method).localeCompare(String(b.method)));
+  for (const route of sorted) {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      const path = route.url.replace(/:([A-Za-z_]+)/g, '{$1}');
+      paths[path] ??= {};
+      (paths[path] as Record<string, Schema>)[method.toLowerCase()] = operation(route);
+    }
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'OpenPixels API',
+      version: '2.0.0',
+      description:
+        'One API for image generation across providers. Submit a job, then long-poll it until it is a `result`. Every error is an OpenPixels error envelope `{ type, code, message, params, request_id, doc_url }`.',
+    },
+    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    tags: [
+      { name: 'jobs', description: 'Submit image jobs and wait for them.' },
+      { name: 'catalog', description: 'Models, providers and their health.' },
+      { name: 'account', description: 'The calling key.' },
+      { name: 'health', description: 'For load balancers and orchestrators.' },
+      { name: 'meta', description: 'About the API itself.' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'Send `Authorization: Key sk-op-…` (`Bearer` works too).',
+        },
+      },
+      schemas,
+    },
+  };
+}
+
+function operation(route: RouteOptions): Schema {
+  const schema = (route.schema ?? {}) as Schema;
+  const config = (route.config ?? {}) as {
+    auth?: boolean;
+    duringShutdown?: boolean;
+    errorCodes?: ErrorCode[];
+  };
+  const parameters = [
+    ...parametersOf(schema.params as Schema | undefined, 'path'),
+    ...parametersOf(schema.querystring as Schema | undefined, 'query'),
+    ...parametersOf(schema.headers as Schema | undefined, 'header'),
+  ];
+  const codes = new Set<ErrorCode>(config.errorCodes ?? []);
+  if (schema.body || schema.params || schema.querystring || schema.headers) codes.add('INVALID_ARGUMENTS');
+  if (config.auth) {
+    codes.add('MISSING_API_KEY');
+    codes.add('INVALID_API_KEY');
+  }
+  if (!config.duringShutdown) codes.add('SERVICE_UNAVAILABLE');
+  for (const code of EVERY_ROUTE) codes.add(code);
+
+  const responses: Record<string, Schema> = {};
+  const ok = (schema.response as Record<string, Schema> | undefined)?.[200];
+  responses['200'] = ok?.content
+    ? { description: String(ok.description ?? 'OK'), content: ok.content }
+    : {
+        description: 'OK',
+        ...(ok ? { content: { 'application/json': { schema: rewriteRefs(ok) } } } : {}),
+      };
+  for (const [status, statusCodes] of groupByStatus([...codes], Boolean(schema.body))) {
+    responses[status] = {
+      description: statusCodes.map((c) => `\`${c}\`: ${descriptionOf(c)}`).join(' '),
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ErrorEnvelope' },
+          examples: Object.fromEntries(statusCodes.map((c) => [c, { value: exampleEnvelope(c) }])),
+        },
+      },
+    };
+  }
+
+  return {
+    summary: schema.summary,
+    ...(schema.description ? { description: schema.description } : {}),
+    ...(schema.tags ? { tags: schema.tags } : {}),
+    operationId: operationId(route),
+    ...(config.auth ? { security: [{ apiKey: [] }] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(schema.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: rewriteRefs(schema.body) },
+            },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+/** Error codes grouped by the HTTP status they answer with; body routes add the protocol's 413 and 415. */
+function groupByStatus(codes: ErrorCode[], hasBody: boolean): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  const add = (status: number, code: string) => {
+    const list = groups.get(String(status)) ?? [];
+    if (!list.includes(code)) list.push(code);
+    groups.set(String(status), list);
+  };
+  for (const code of codes) add(errorCatalog[code].status, code);
+  if (hasBody) {
+    add(413, 'INVALID_ARGUMENTS');
+    add(415, 'INVALID_ARGUMENTS');
+  }
+  return [...groups].sort(([a], [b]) => Number(a) - Number(b));
+}
+
+function descriptionOf(code: string): string {
+  return (errorCatalog as Record<string, { description: string }>)[code]?.description ?? code;
+}
+
+function exampleEnvelope(code: string): Schema {
+  const entry = (
+    errorCatalog as Record<string, { type: string; message: (p: never) => string; exampleParams: object }>
+  )[code] as {
+    type: string;
+    message: (p: never) => string;
+    exampleParams: object;
+  };
+  return {
+    type: entry.type,
+    code,
+    message: entry.message(entry.exampleParams as never),
+    params: entry.exampleParams,
+    request_id: 'req_5f1e2d3c4b5a69788796a5b4',
+    doc_url: `https://openpixels.ai/docs/reference/errors#${code.toLowerCase().replaceAll('_', '-')}`,
+  };
+}
+
+function parametersOf(schema: Schema | undefined, location: 'path' | 'query' | 'header'): Schema[] {
+  const properties = (schema?.properties ?? {}) as Record<string, Schema>;
+  const required = (schema?.required ?? []) as string[];
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name: location === 'header' ? headerName(name) : name,
+      in: location,
+      required: location === 'path' || required.includes(name),
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+function operationId(route: RouteOptions): string {
+  const method = [route.method].flat()[0]?.toLowerCase() ?? 'get';
+  const words = route.url
+    .split('/')
+    .filter((part) => part && !part.startsWith(':') && part !== 'v2')
+    .map((part) => part.replace(/[^A-Za-z0-9]/g, ''));
+  const name = words.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'root';
+  return `${method}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Schema = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] =
+      key === '$ref' && typeof inner === 'string'
+        ? inner.replace('#/definitions/', '#/components/schemas/')
+        : rewriteRefs(inner);
+  }
+  return out;
+}

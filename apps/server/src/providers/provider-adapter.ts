@@ -1,0 +1,50 @@
+import { type ModelId, resolveModel } from '../models/model-catalog.ts';
+
+/** One image to make, as an adapter receives it. */
+export interface GenerateRequest {
+  jobId: string;
+  model: ModelId;
+  prompt: string;
+  width: number;
+  height: number;
+}
+
+/** A finished image. */
+export interface GenerateResult {
+  url: string;
+  /** The provider's own id for the job, for logs. */
+  providerJobId?: string;
+}
+
+/**
+ * What every provider implements: one attempt at one image. It resolves with the image URL
+ * or rejects with an OpenPixelsError of type PROVIDER_ERROR; anything else it throws is
+ * treated as PROVIDER_ERROR. `signal` aborts on the attempt's timeout, the job's deadline or
+ * shutdown, and an adapter should cancel the remote job (best effort) when it fires.
+ */
+export interface ProviderAdapter {
+  readonly id: string;
+  readonly models: readonly ModelId[];
+  /** This provider's per-attempt timeout, when it differs from the server's. */
+  readonly attemptTimeoutMs?: number;
+  generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult>;
+  close?(): Promise<void>;
+}
+
+/** What every adapter's options share: its id, the models it may serve, its timeout. */
+export interface AdapterIdentity {
+  id: string;
+  /** Restricts the kind's models to these (names or aliases); default: all of them. */
+  models?: readonly string[];
+  timeoutMs?: number;
+}
+
+/** The identity fields of an adapter: the kind's models, narrowed to `models` when given. */
+export function adapterIdentity(identity: AdapterIdentity, kindModels: readonly ModelId[]) {
+  const allowed = identity.models?.map((name) => resolveModel(name) ?? name);
+  return {
+    id: identity.id,
+    models: allowed ? kindModels.filter((m) => allowed.includes(m)) : [...kindModels],
+    ...(identity.timeoutMs === undefined ? {} : { attemptTimeoutMs: identity.timeoutMs }),
+  };
+}

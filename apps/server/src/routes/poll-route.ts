@@ -1,0 +1,54 @@
+import { createError } from '@openpixels/errors';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { jobAnswerSchema, jobIdParamsSchema, pollQuerySchema } from '../http/api-schemas.ts';
+import type { JobRecord } from '../jobs/job-record.ts';
+import { jobView } from '../jobs/job-view.ts';
+
+/** `GET /v2/poll/:id`: a long poll that answers as soon as the job finishes, or with its state after the wait. */
+export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.get(
+    '/v2/poll/:id',
+    {
+      schema: {
+        summary: 'Wait for a job',
+        description:
+          'Holds the request open until the job finishes or the wait runs out, then answers with its state. Clients loop until `type` is `result`.',
+        tags: ['jobs'],
+        params: jobIdParamsSchema,
+        querystring: pollQuerySchema,
+        response: { 200: jobAnswerSchema },
+      },
+      config: {
+        auth: true,
+        errorCodes: ['JOB_NOT_FOUND'],
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { wait_ms: askedWait } = request.query as { wait_ms?: number };
+      const keyId = request.apiKey?.id;
+      const find = (): JobRecord => {
+        const job = deps.jobs.get(id);
+        // Another key's job is answered exactly like a missing one: ids reveal nothing.
+        if (!job || job.keyId !== keyId) throw createError('JOB_NOT_FOUND', { id });
+        return job;
+      };
+      let job = find();
+      reply.header('cache-control', 'no-store');
+      if (job.status === 'completed' || job.status === 'failed' || deps.lifecycle.draining) return jobView(job);
+
+      const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
+      const gone = new AbortController();
+      const onClose = () => gone.abort();
+      reply.raw.once('close', onClose);
+      try {
+        await deps.events.wait(id, waitMs, gone.signal);
+      } finally {
+        reply.raw.off('close', onClose);
+      }
+      job = find();
+      return jobView(job);
+    },
+  );
+}

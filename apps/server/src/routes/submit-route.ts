@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { createError } from '@openpixels/errors';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
+import type { RoutingPreferences } from '../jobs/job-record.ts';
+import { jobView } from '../jobs/job-view.ts';
+import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
+import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
+
+interface SubmitBody {
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  config?: {
+    routing?: {
+      whitelist?: string[];
+      ordering?: string[];
+      strategy?: 'best' | 'random';
+    };
+  };
+}
+
+/** `POST /v2/submit`: checks, prices and reserves, stores the job and starts it. */
+export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.post(
+    '/v2/submit',
+    {
+      schema: {
+        summary: 'Submit an image job',
+        description:
+          "Validates the payload, reserves the model's price from the key's credits and starts the job. Answers with the job's state: poll `/v2/poll/{id}` until `type` is `result`. A failed job is refunded.",
+        tags: ['jobs'],
+        body: submitBodySchema,
+        headers: submitHeadersSchema,
+        response: { 200: jobAnswerSchema },
+      },
+      config: {
+        auth: true,
+        errorCodes: ['NO_CREDITS', 'UNKNOWN_MODEL', 'PROVIDER_NOT_FOUND', 'NO_PROVIDERS_WORKING', 'RATE_LIMITED'],
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as SubmitBody;
+      const key = request.apiKey as NonNullable<typeof request.apiKey>;
+      const model = resolveModel(body.model);
+      if (!model)
+        throw createError('UNKNOWN_MODEL', {
+          model: body.model,
+          available: modelIds,
+        });
+
+      const given = body.config?.routing ?? {};
+      const routing: RoutingPreferences = {
+        strategy: given.strategy ?? 'best',
+      };
+      if (given.whitelist) routing.whitelist = given.whitelist;
+      if (given.ordering) routing.ordering = given.ordering;
+      checkRoutingProviders(routing, deps.providers);
+      if (pickProviders(model, routing, deps.providers, deps.health).length === 0) {
+        // Refused before anything is charged: no provider the job may use serves the model.
+        throw createError(
+          'NO_PROVIDERS_WORKING',
+          { model, attempts: [] },
+          {
+            message: routing.whitelist
+              ? `No provider in the whitelist (${routing.whitelist.join(', ')}) serves ${model}.`
+              : `No provider here serves ${model}.`,
+          },
+        );
+      }
+
+      const input = {
+        model,
+        prompt: body.prompt,
+        width: body.width,
+        height: body.height,
+        routing,
+      };
+      const idempotencyKey = request.headers['idempotency-key'];
+      const { job, replayed } = deps.jobs.create({
+        ...input,
+        keyId: key.id,
+        price: modelCatalog[model].price,
+        deadlineMs: deps.config.jobDeadlineMs,
+        maxActiveJobsPerKey: deps.config.maxActiveJobsPerKey,
+        ...(typeof idempotencyKey === 'string'
+          ? {
+              idempotency: {
+                key: idempotencyKey,
+                requestHash: hashRequest(input),
+              },
+            }
+          : {}),
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
+      else deps.runner.start(job);
+      reply.header('cache-control', 'no-store');
+      return jobView(job);
+    },
+  );
+}
+
+function hashRequest(input: object): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
+}

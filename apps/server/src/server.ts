@@ -1,0 +1,182 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createFastify, registerApi } from './app.ts';
+import type { AppDeps } from './app-deps.ts';
+import {
+  DEFAULT_PROVIDER_URLS,
+  listeningUrl,
+  type ProviderConfig,
+  resolveConfig,
+  type ServerConfig,
+  type ServerOptions,
+} from './config.ts';
+import { openDatabase } from './db/open-database.ts';
+import { JobEvents } from './jobs/job-events.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { JobStore } from './jobs/job-store.ts';
+import { ApiKeyStore } from './keys/api-key-store.ts';
+import { createFalProvider } from './providers/fal-provider.ts';
+import { createLocalProvider } from './providers/local/local-provider.ts';
+import type { ProviderAdapter } from './providers/provider-adapter.ts';
+import { createReplicateProvider } from './providers/replicate-provider.ts';
+import { ProviderHealth } from './routing/provider-health.ts';
+
+/** `startServer`'s options: any part of the configuration, plus hooks for tests. */
+export interface StartServerOptions extends ServerOptions {
+  /** Adapters used instead of the ones `providers` describes (tests add misbehaving providers this way). */
+  adapters?: ProviderAdapter[];
+  /** First pause before retrying a provider (tests shorten it). */
+  retryBackoffMs?: number;
+}
+
+/** A listening server and handles on its state. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:1729`. */
+  url: string;
+  config: ServerConfig;
+  app: FastifyInstance;
+  keys: ApiKeyStore;
+  jobs: JobStore;
+  health: ProviderHealth;
+  runner: JobRunner;
+  /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
+  createApiKey(options: { credits: number; name?: string }): Promise<{ id: string; key: string }>;
+  /** Graceful stop: refuse new work, let running jobs finish (up to shutdownTimeoutMs), then close. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data dir, resumes or fails what a previous run left unfinished, and listens.
+ * Every job this process accepts is run by this process.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { adapters, retryBackoffMs, ...serverOptions } = options;
+  const config = resolveConfig(serverOptions);
+  const db = openDatabase(config.dataDir);
+  const keys = new ApiKeyStore(db);
+  const jobs = new JobStore(db);
+  const imagesDir = join(config.dataDir, 'images');
+  const providers = adapters ?? config.providers.map((p) => buildAdapter(p, config, imagesDir));
+  const health = new ProviderHealth(
+    providers.map((p) => p.id),
+    config.breaker,
+  );
+  const events = new JobEvents();
+  const lifecycle = { draining: false };
+
+  const app = createFastify(config);
+  const runner = new JobRunner({
+    store: jobs,
+    providers,
+    health,
+    events,
+    logger: app.log,
+    attemptTimeoutMs: config.attemptTimeoutMs,
+    maxAttempts: config.maxAttempts,
+    ...(retryBackoffMs === undefined ? {} : { retryBackoffMs }),
+  });
+  const deps: AppDeps = {
+    config,
+    keys,
+    jobs,
+    runner,
+    events,
+    health,
+    providers,
+    imagesDir,
+    lifecycle,
+  };
+  registerApi(app, deps);
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await Promise.all(providers.map((p) => p.close?.()));
+    db.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = listeningUrl(config.host, port);
+  config.publicUrl ??= url;
+
+  runner.recover();
+  // The safety net behind each job's own deadline, and the Idempotency-Key clean-up.
+  const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)));
+  const sweeper = setInterval(() => {
+    try {
+      runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
+      jobs.purgeIdempotencyKeys();
+    } catch (error) {
+      app.log.error({ err: error }, 'job sweep failed');
+    }
+  }, sweepEvery);
+  sweeper.unref();
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      lifecycle.draining = true;
+      app.log.info({ running: runner.runningCount }, 'shutting down: refusing new work, letting running jobs finish');
+      const drained = await runner.drain(config.shutdownTimeoutMs);
+      if (!drained) {
+        app.log.warn({ running: runner.runningCount }, 'shutdown timeout: leaving unfinished jobs for the next start');
+        await runner.abortAll();
+      }
+      clearInterval(sweeper);
+      events.releaseAll();
+      // Long polls were just answered; give those answers a moment to flush, then cut any
+      // connection still open (a keep-alive socket would otherwise hold close() for minutes).
+      const cut = setTimeout(() => app.server.closeAllConnections(), 500);
+      await app.close();
+      clearTimeout(cut);
+      await Promise.all(providers.map((p) => p.close?.()));
+      db.close();
+    })();
+    return closing;
+  };
+
+  const createApiKey = async ({ credits, name }: { credits: number; name?: string }) => {
+    const { key, record } = keys.create({
+      credits,
+      ...(name === undefined ? {} : { name }),
+    });
+    return { id: record.id, key };
+  };
+  return { url, config, app, keys, jobs, health, runner, createApiKey, close };
+}
+
+function buildAdapter(provider: ProviderConfig, config: ServerConfig, imagesDir: string): ProviderAdapter {
+  const identity = {
+    id: provider.id,
+    ...(provider.models ? { models: provider.models } : {}),
+    ...(provider.timeoutMs === undefined ? {} : { timeoutMs: provider.timeoutMs }),
+  };
+  const timeoutMs = provider.timeoutMs ?? config.attemptTimeoutMs;
+  switch (provider.kind) {
+    case 'local':
+      return createLocalProvider({
+        ...identity,
+        imagesDir,
+        publicUrl: () => config.publicUrl ?? '',
+        delayMs: config.local.delayMs,
+        renderThreads: config.local.renderThreads,
+      });
+    case 'fal':
+      return createFalProvider({
+        ...identity,
+        url: (provider.url ?? DEFAULT_PROVIDER_URLS.fal).replace(/\/+$/, ''),
+        key: provider.key ?? '',
+        pollIntervalMs: config.providerPollIntervalMs,
+      });
+    case 'replicate':
+      return createReplicateProvider({
+        ...identity,
+        url: (provider.url ?? DEFAULT_PROVIDER_URLS.replicate).replace(/\/+$/, ''),
+        key: provider.key ?? '',
+        pollIntervalMs: config.providerPollIntervalMs,
+        // Let Replicate hold the create call open for most of the attempt (sync mode, at most 60 s).
+        syncWaitSeconds: Math.max(1, Math.min(60, Math.floor(timeoutMs / 1000) - 1)),
+      });
+  }
+}

@@ -1,0 +1,92 @@
+import { AssertionError } from 'node:assert';
+import { type ErrorCode, errorCatalog, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { Ajv } from 'ajv';
+import { loadErrorEnvelopeSchema } from '../openapi/build-openapi-document.ts';
+
+const validate = new Ajv({ strict: false, allErrors: true }).compile(loadErrorEnvelopeSchema());
+
+/** Statuses the protocol dictates for INVALID_ARGUMENTS instead of the catalog's 400. */
+const PROTOCOL_STATUSES = new Set([404, 413, 415, 431]);
+
+/**
+ * The one check every test makes of an error: the value validates against the errors
+ * package's JSON Schema, has the expected code, and leaks nothing (no stack, no secret).
+ * Pass `secrets` (keys, provider keys) that must not appear anywhere in it.
+ */
+export function expectErrorEnvelope(
+  value: unknown,
+  code?: ErrorCode,
+  options: { secrets?: readonly string[] } = {},
+): OpenPixelsErrorEnvelope {
+  if (!validate(value)) {
+    throw new AssertionError({
+      message: `not an OpenPixels error envelope: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')}\n${JSON.stringify(value)}`,
+      actual: value,
+    });
+  }
+  const envelope = value as OpenPixelsErrorEnvelope;
+  if (code !== undefined && envelope.code !== code) {
+    throw new AssertionError({
+      message: `expected ${code}, got ${envelope.code}: ${envelope.message}`,
+      actual: envelope.code,
+      expected: code,
+    });
+  }
+  const text = JSON.stringify(value);
+  if (/\n\s+at |\bat [\w.<>]+ \(|node:internal|\.ts:\d+/.test(text)) {
+    throw new AssertionError({
+      message: `error envelope carries a stack trace: ${text}`,
+    });
+  }
+  for (const secret of options.secrets ?? []) {
+    if (secret && text.includes(secret))
+      throw new AssertionError({
+        message: `error envelope leaks a secret: ${text}`,
+      });
+  }
+  return envelope;
+}
+
+/**
+ * Reads an HTTP error answer and checks it through `expectErrorEnvelope`: JSON, a status the
+ * code allows (the catalog's, or the protocol's for INVALID_ARGUMENTS), and a `request_id`
+ * equal to the `X-Request-Id` header.
+ */
+export async function expectErrorResponse(
+  response: Response,
+  code: ErrorCode,
+  options: { status?: number; secrets?: readonly string[] } = {},
+): Promise<OpenPixelsErrorEnvelope> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AssertionError({
+      message: `error answer is not JSON (HTTP ${response.status}): ${text.slice(0, 200)}`,
+    });
+  }
+  const envelope = expectErrorEnvelope(body, code, options);
+  const expected = options.status ?? errorCatalog[code].status;
+  const allowed =
+    response.status === expected ||
+    (code === 'INVALID_ARGUMENTS' && PROTOCOL_STATUSES.has(response.status) && options.status === undefined);
+  if (!allowed) {
+    throw new AssertionError({
+      message: `${code} came with HTTP ${response.status}, expected ${expected}`,
+      actual: response.status,
+      expected,
+    });
+  }
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+    throw new AssertionError({
+      message: `error answer has content-type ${response.headers.get('content-type')}`,
+    });
+  }
+  if (typeof envelope.request_id !== 'string' || envelope.request_id !== response.headers.get('x-request-id')) {
+    throw new AssertionError({
+      message: `request_id ${envelope.request_id} does not match X-Request-Id ${response.headers.get('x-request-id')}`,
+    });
+  }
+  return envelope;
+}
