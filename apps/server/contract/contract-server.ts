@@ -20,6 +20,10 @@ export async function startContractServer(providers?: ProviderConfig[]): Promise
     host: '127.0.0.1',
     dataDir,
     logLevel: 'silent',
+    // Short provider poll and retry pauses, and a bounded shutdown, so a file ends in seconds.
+    shutdownTimeoutMs: 2_000,
+    providerPollIntervalMs: 10,
+    retryBackoffMs: 5,
     ...(providers ? { providers } : {}),
   });
   return {
