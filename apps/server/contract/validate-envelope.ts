@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 
 const require = createRequire(import.meta.url);
 const schema = require('@openpixels/errors/schema.json') as object;

@@ -55,6 +55,8 @@ describe('payload typing', () => {
       config: { routing: { whitelist: ['fal'], ordering: ['replicate'], strategy: 'random' } },
     };
     expectTypeOf(full).toExtend<RunPayload>();
+    const constant = { model: 'flux-dev', prompt: 'x', config: { routing: { whitelist: ['fal'] } } } as const;
+    expectTypeOf(constant).toExtend<RunPayload>();
     // @ts-expect-error the prompt is required
     const noPrompt: RunPayload = { model: 'flux-dev' };
     // @ts-expect-error width is a number

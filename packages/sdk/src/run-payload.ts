@@ -13,9 +13,9 @@ export type ModelId = KnownModel | (string & {});
 /** Routing preferences, as on the routing page; each field is optional. */
 export interface RoutingPreferences {
   /** The only providers that may serve the job; when none can, the job fails. */
-  whitelist?: string[];
+  whitelist?: readonly string[];
   /** Providers to try first; a provider outside the list may still serve the job. */
-  ordering?: string[];
+  ordering?: readonly string[];
   /** How to pick when no ordering applies: by measured reliability (`best`, the default) or uniformly. */
   strategy?: 'best' | 'random';
 }
