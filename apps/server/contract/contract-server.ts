@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ProviderConfig, type RunningServer, startServer } from '../src/index.ts';
+import { type RunningServer, type StartServerOptions, startServer } from '../src/index.ts';
 
 /** A real gateway for one test file: its own SQLite dir, port 0 on 127.0.0.1, and a way to tear it all down. */
 export interface ContractServer {
@@ -12,8 +12,8 @@ export interface ContractServer {
   close(): Promise<void>;
 }
 
-/** Starts the gateway in-process as users self-host it; with no providers, only the offline `local` one serves. */
-export async function startContractServer(providers?: ProviderConfig[]): Promise<ContractServer> {
+/** Starts the gateway in-process as users self-host it; with no `providers`, only the offline `local` one serves. */
+export async function startContractServer(options: Omit<StartServerOptions, 'port' | 'host' | 'dataDir'> = {}): Promise<ContractServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-contract-'));
   const server = await startServer({
     port: 0,
@@ -24,7 +24,7 @@ export async function startContractServer(providers?: ProviderConfig[]): Promise
     shutdownTimeoutMs: 2_000,
     providerPollIntervalMs: 10,
     retryBackoffMs: 5,
-    ...(providers ? { providers } : {}),
+    ...options,
   });
   return {
     server,

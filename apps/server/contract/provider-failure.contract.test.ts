@@ -15,9 +15,9 @@ let sdk: OpenPixels;
 
 beforeAll(async () => {
   provider = await startStandInProvider({ protocol: 'fal', mode: 'job-error' });
-  gateway = await startContractServer([
-    { id: 'fal', kind: 'fal', url: provider.url, key: provider.key, models: ['flux-dev'], timeoutMs: 10_000 },
-  ]);
+  gateway = await startContractServer({
+    providers: [{ id: 'fal', kind: 'fal', url: provider.url, key: provider.key, models: ['flux-dev'], timeoutMs: 10_000 }],
+  });
   sdk = new OpenPixels({ apiKey: await gateway.keyWith(1_000), baseUrl: gateway.url, maxRetries: 1 });
 });
 
