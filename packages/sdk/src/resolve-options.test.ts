@@ -64,10 +64,13 @@ describe('resolveOptions', () => {
   });
 
   it('rejects a base URL that is not http(s) and negative numbers, naming each field', () => {
-    const error = thrownBy(() => resolveOptions({ apiKey: KEY, baseUrl: 'worker.openpixels.ai', timeout: -1, maxRetries: Number.NaN }));
+    const error = thrownBy(() =>
+      resolveOptions({ apiKey: KEY, baseUrl: 'worker.openpixels.ai', timeout: -1, requestTimeout: 0, maxRetries: Number.NaN }),
+    );
     expect(hasErrorCode(error, 'INVALID_ARGUMENTS')).toBe(true);
     const paths = (error as OpenPixelsError<'INVALID_ARGUMENTS'>).params.issues.map((issue) => issue.path);
-    expect(paths).toEqual(['baseUrl', 'timeout', 'maxRetries']);
+    expect(paths).toEqual(['baseUrl', 'timeout', 'requestTimeout', 'maxRetries']);
+    expect(() => resolveOptions({ apiKey: KEY, maxRetries: 0, retryDelay: 0, timeout: Number.POSITIVE_INFINITY })).not.toThrow();
   });
 
   it('calls the global fetch at request time when none is given', async () => {

@@ -75,7 +75,9 @@ export function resolveOptions(input: string | OpenPixelsOptions = {}): Resolved
     maxRetryDelay: options.maxRetryDelay ?? 8_000,
   };
   for (const [path, value] of Object.entries(numbers)) {
-    if (!(value >= 0)) issues.push({ path, message: 'must be a number >= 0' });
+    // A zero time limit would end every call, or spin the long poll, at once.
+    const positive = path === 'timeout' || path === 'requestTimeout';
+    if (!(positive ? value > 0 : value >= 0)) issues.push({ path, message: `must be a number ${positive ? '>' : '>='} 0` });
   }
   const customFetch = options.fetch;
   if (!customFetch && typeof globalThis.fetch !== 'function') {
