@@ -142,7 +142,10 @@ describe("the adapters speak the providers' protocols", () => {
         authorization: `Bearer ${replicate.key}`,
         prefer: expect.stringMatching(/^wait=\d+$/),
       });
-      expect((create?.body as { input: object }).input).toMatchObject({ prompt: 'a tin robot', output_format: 'png' });
+      expect((create?.body as { input: object } | undefined)?.input).toMatchObject({
+        prompt: 'a tin robot',
+        output_format: 'png',
+      });
       expect((result.data as { url: string }).url).toMatch(new RegExp(`^${replicate.url}/files/`));
     }
   });

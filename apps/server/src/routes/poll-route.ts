@@ -21,6 +21,8 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       },
       config: {
         auth: true,
+        // Jobs keep running while the server drains; their owners may still wait for them.
+        duringShutdown: true,
         errorCodes: ['JOB_NOT_FOUND'],
       },
     },
@@ -36,7 +38,7 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       };
       let job = find();
       reply.header('cache-control', 'no-store');
-      if (job.status === 'completed' || job.status === 'failed' || deps.lifecycle.draining) return jobView(job);
+      if (job.status === 'completed' || job.status === 'failed') return jobView(job);
 
       const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
       const gone = new AbortController();

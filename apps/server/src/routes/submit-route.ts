@@ -38,7 +38,14 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       },
       config: {
         auth: true,
-        errorCodes: ['NO_CREDITS', 'UNKNOWN_MODEL', 'PROVIDER_NOT_FOUND', 'NO_PROVIDERS_WORKING', 'RATE_LIMITED'],
+        errorCodes: [
+          'NO_CREDITS',
+          'UNKNOWN_MODEL',
+          'PROVIDER_NOT_FOUND',
+          'NO_PROVIDERS_WORKING',
+          'MODEL_UNAVAILABLE',
+          'RATE_LIMITED',
+        ],
       },
     },
     async (request, reply) => {
@@ -58,7 +65,8 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       if (given.whitelist) routing.whitelist = given.whitelist;
       if (given.ordering) routing.ordering = given.ordering;
       checkRoutingProviders(routing, deps.providers);
-      if (pickProviders(model, routing, deps.providers, deps.health).length === 0) {
+      const candidates = pickProviders(model, routing, deps.providers, deps.health);
+      if (candidates.length === 0) {
         // Refused before anything is charged: no provider the job may use serves the model.
         throw createError(
           'NO_PROVIDERS_WORKING',
@@ -67,6 +75,18 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
             message: routing.whitelist
               ? `No provider in the whitelist (${routing.whitelist.join(', ')}) serves ${model}.`
               : `No provider here serves ${model}.`,
+          },
+        );
+      }
+
+      if (candidates.every((id) => deps.health.breaker(id).state === 'open')) {
+        // Every provider the job may use is paused by its breaker: say so now, charge nothing.
+        const retryAt = candidates.map((id) => deps.health.breaker(id).snapshot().retry_at).sort()[0];
+        throw createError(
+          'MODEL_UNAVAILABLE',
+          { model },
+          {
+            message: `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${retryAt}.`,
           },
         );
       }

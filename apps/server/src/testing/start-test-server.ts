@@ -12,13 +12,11 @@ export interface TestServer extends RunningServer {
   call(path: string, init?: RequestInit & { auth?: boolean; json?: unknown }): Promise<Response>;
 }
 
+/** Options of `startTestServer`: the server's, plus the test key's credits. */
+export type TestServerOptions = StartServerOptions & { credits?: number; keepDataDir?: boolean };
+
 /** Starts a real server on 127.0.0.1:0 with a fresh data dir; `close()` also removes the dir. */
-export async function startTestServer(
-  options: StartServerOptions & {
-    credits?: number;
-    keepDataDir?: boolean;
-  } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { credits = 1_000, keepDataDir = false, ...serverOptions } = options;
   const dataDir = serverOptions.dataDir ?? mkdtempSync(join(tmpdir(), 'openpixels-server-'));
   const server = await startServer({

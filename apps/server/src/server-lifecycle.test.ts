@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/open-database.ts';
+import { ApiKeyStore } from './keys/api-key-store.ts';
+import { expectErrorEnvelope, expectErrorResponse } from './testing/expect-error-envelope.ts';
+import { startTestServer } from './testing/start-test-server.ts';
+
+// The server as an operator runs it: `node src/main.ts` in its own process, killed with
+// SIGKILL mid-job or stopped with SIGTERM, then started again on the same data dir.
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshDataDir(credits: number): { dataDir: string; key: string; keyId: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-lifecycle-'));
+  dirs.push(dataDir);
+  const db = openDatabase(dataDir);
+  const { key, record } = new ApiKeyStore(db).create({ credits, name: 'lifecycle' });
+  db.close();
+  return { dataDir, key, keyId: record.id };
+}
+
+/** Starts `node src/main.ts` and resolves with its URL once it listens. */
+async function startMain(dataDir: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      OPENPIXELS_PORT: '0',
+      OPENPIXELS_DATA_DIR: dataDir,
+      OPENPIXELS_DEMO_KEY: 'off',
+      OPENPIXELS_LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited };
+}
+
+const json = (key: string, body?: unknown) => ({
+  method: body ? 'POST' : 'GET',
+  headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
+  ...(body ? { body: JSON.stringify(body) } : {}),
+});
+
+async function submitAndWaitUntilProcessing(url: string, key: string) {
+  const response = await fetch(
+    `${url}/v2/submit`,
+    json(key, { model: 'flux-dev', prompt: 'interrupted', width: 256, height: 256 }),
+  );
+  const { id } = (await response.json()) as { id: string };
+  for (;;) {
+    const poll = (await (await fetch(`${url}/v2/poll/${id}?wait_ms=0`, json(key))).json()) as { status: string };
+    if (poll.status === 'processing') return id;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function resultOf(url: string, key: string, id: string) {
+  for (;;) {
+    const body = (await (await fetch(`${url}/v2/poll/${id}?wait_ms=2000`, json(key))).json()) as Record<
+      string,
+      unknown
+    >;
+    if (body.type === 'result') return body;
+  }
+}
+
+const balanceOf = async (url: string, key: string) =>
+  ((await (await fetch(`${url}/v2/balance`, json(key))).json()) as { balance: number }).balance;
+
+describe('a crash mid-job (SIGKILL)', () => {
+  it('a job past its deadline when the server comes back is failed and refunded', async () => {
+    const { dataDir, key } = freshDataDir(10);
+    const slow = {
+      OPENPIXELS_LOCAL_DELAY_MS: '60000',
+      OPENPIXELS_JOB_DEADLINE_MS: '800',
+      OPENPIXELS_ATTEMPT_TIMEOUT_MS: '800',
+    };
+    const first = await startMain(dataDir, slow);
+    const id = await submitAndWaitUntilProcessing(first.url, key);
+    expect(await balanceOf(first.url, key)).toBe(7);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    await new Promise((resolve) => setTimeout(resolve, 900));
+
+    const second = await startMain(dataDir, slow);
+    const result = await resultOf(second.url, key, id);
+    expect(result.status).toBe('failed');
+    expectErrorEnvelope(result.error, 'SERVICE_UNAVAILABLE');
+    expect(await balanceOf(second.url, key)).toBe(10);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('a job still inside its deadline is run again and completes, charged once', async () => {
+    const { dataDir, key } = freshDataDir(10);
+    const first = await startMain(dataDir, { OPENPIXELS_LOCAL_DELAY_MS: '60000' });
+    const id = await submitAndWaitUntilProcessing(first.url, key);
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const second = await startMain(dataDir, {});
+    const result = await resultOf(second.url, key, id);
+    expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(second.url) } });
+    expect(await balanceOf(second.url, key)).toBe(7);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe('graceful shutdown (SIGTERM)', () => {
+  it('lets the running job finish, then exits 0', async () => {
+    const { dataDir, key } = freshDataDir(10);
+    const server = await startMain(dataDir, { OPENPIXELS_LOCAL_DELAY_MS: '700' });
+    const id = await submitAndWaitUntilProcessing(server.url, key);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const db = openDatabase(dataDir);
+    const row = db.prepare('SELECT status FROM jobs WHERE id = ?').get(id) as { status: string };
+    db.close();
+    expect(row.status).toBe('completed');
+  });
+
+  it('while draining, new work gets SERVICE_UNAVAILABLE with Retry-After and readiness turns 503', async () => {
+    const server = await startTestServer({ local: { delayMs: 600 }, shutdownTimeoutMs: 5_000 });
+    const running = await server.call('/v2/submit', {
+      json: { model: 'flux-schnell', prompt: 'drain', width: 256, height: 256 },
+    });
+    const { id } = (await running.json()) as { id: string };
+    const closing = server.close();
+    const refused = await server.call('/v2/submit', { json: { model: 'flux-schnell', prompt: 'late' } });
+    expect(refused.headers.get('retry-after')).toBe('5');
+    await expectErrorResponse(refused, 'SERVICE_UNAVAILABLE');
+    await expectErrorResponse(await server.call('/readyz'), 'SERVICE_UNAVAILABLE');
+    expect((await server.call('/status')).status).toBe(200);
+    const result = (await (await server.call(`/v2/poll/${id}?wait_ms=5000`)).json()) as { status: string };
+    expect(result.status).toBe('completed');
+    await closing;
+  });
+});

@@ -1,0 +1,29 @@
+// A second process spending the same key's credits as the test process, to prove that
+// BEGIN IMMEDIATE keeps two writers from overspending. Run: node reserve-credits-worker.ts <dataDir> <keyId> <tries>
+import { openDatabase } from '../db/open-database.ts';
+import { JobStore } from '../jobs/job-store.ts';
+
+const [dataDir, keyId, tries] = process.argv.slice(2) as [string, string, string];
+const jobs = new JobStore(openDatabase(dataDir));
+let accepted = 0;
+let refused = 0;
+for (let i = 0; i < Number(tries); i++) {
+  try {
+    jobs.create({
+      keyId,
+      model: 'flux-schnell',
+      prompt: `worker ${process.pid} ${i}`,
+      width: 256,
+      height: 256,
+      routing: { strategy: 'best' },
+      price: 1,
+      deadlineMs: 60_000,
+      maxActiveJobsPerKey: 1_000_000,
+    });
+    accepted++;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'NO_CREDITS') throw error;
+    refused++;
+  }
+}
+console.log(JSON.stringify({ accepted, refused }));
