@@ -10,7 +10,7 @@ describe('the describeError sample', () => {
 
   it('uses the typed params of the codes it branches on', () => {
     const { required, available } = errorCatalog.NO_CREDITS.exampleParams;
-    expect(describeError(exampleEnvelope('NO_CREDITS'))).toContain(`costs ${required} credits and you have ${available}`);
+    expect(describeError(exampleEnvelope('NO_CREDITS'))).toContain(`costs ${required} credits; you have ${available}`);
     const sentence = describeError(exampleEnvelope('NO_PROVIDERS_WORKING'));
     for (const attempt of errorCatalog.NO_PROVIDERS_WORKING.exampleParams.attempts) {
       expect(sentence).toContain(`${attempt.provider} (${attempt.code})`);

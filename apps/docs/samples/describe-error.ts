@@ -1,23 +1,37 @@
-import { type DecodedErrorEnvelope, hasErrorCode, isAvailabilityError, isProviderError } from '@openpixels/errors';
+import {
+  type DecodedErrorEnvelope,
+  hasErrorCode,
+  isAvailabilityError,
+  isProviderError,
+} from '@openpixels/errors';
 
-/** Turns any OpenPixels error into a sentence for the user, using each code's typed params. */
+/** Turns any OpenPixels error into a sentence for the user. */
 export function describeError(error: DecodedErrorEnvelope): string {
   // Each guard narrows `params` to that code's shape.
   if (hasErrorCode(error, 'NO_CREDITS')) {
-    return `This job costs ${error.params.required} credits and you have ${error.params.available}. Top up to continue.`;
+    const { required, available } = error.params;
+    return `This job costs ${required} credits; you have ${available}.`;
   }
   if (hasErrorCode(error, 'INVALID_ARGUMENTS')) {
-    return error.params.issues.map((issue) => `${issue.path || 'body'}: ${issue.message}`).join('\n');
+    return error.params.issues
+      .map((issue) => `${issue.path || 'body'}: ${issue.message}`)
+      .join('\n');
   }
   if (hasErrorCode(error, 'NO_PROVIDERS_WORKING')) {
-    const tried = error.params.attempts.map((attempt) => `${attempt.provider} (${attempt.code})`);
-    return `Every provider for ${error.params.model} failed: ${tried.join(', ')}.`;
+    const { model, attempts } = error.params;
+    const tried = attempts.map((a) => `${a.provider} (${a.code})`);
+    return `Every provider for ${model} failed: ${tried.join(', ')}.`;
   }
   if (hasErrorCode(error, 'RATE_LIMITED')) {
-    return `Too many requests: wait ${Math.ceil(error.params.retry_after_ms / 1000)} s.`;
+    const seconds = Math.ceil(error.params.retry_after_ms / 1000);
+    return `Too many requests: wait ${seconds} s.`;
   }
-  // Type guards also cover codes that a newer server sends and this package does not know yet.
-  if (isProviderError(error)) return `The image provider failed: ${error.message}`;
-  if (isAvailabilityError(error)) return `OpenPixels is busy right now: ${error.message}`;
+  // Type guards also cover codes newer than this package.
+  if (isProviderError(error)) {
+    return `The image provider failed: ${error.message}`;
+  }
+  if (isAvailabilityError(error)) {
+    return `OpenPixels is busy right now: ${error.message}`;
+  }
   return error.message;
 }

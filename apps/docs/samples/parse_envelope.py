@@ -1,4 +1,4 @@
-"""Parses an error body (JSON on stdin) with the types quicktype generated from the schema."""
+"""Parses an error body (JSON on stdin) with the generated types."""
 
 import json
 import sys
@@ -6,6 +6,8 @@ import sys
 from openpixels_envelope import error_envelope_from_dict
 
 envelope = error_envelope_from_dict(json.load(sys.stdin))
-print(f"{envelope.type.value} {envelope.code.value}: {envelope.message}")
-if envelope.params.required is not None:
-    print(f"needs {envelope.params.required} credits, has {envelope.params.available}")
+kind, code = envelope.type.value, envelope.code.value
+print(f"{kind} {code}: {envelope.message}")
+params = envelope.params
+if params.required is not None:
+    print(f"needs {params.required} credits, has {params.available}")

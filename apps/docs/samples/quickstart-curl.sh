@@ -5,10 +5,10 @@ auth="Authorization: Key $OPENPIXELS_API_KEY"
 
 job=$(curl -sS -X POST "$OPENPIXELS_BASE_URL/v2/submit" -H "$auth" \
   -H 'Content-Type: application/json' \
-  -d '{"model": "flux-dev", "prompt": "a red fox asleep in fresh snow, watercolor"}')
+  -d '{"model": "flux-dev", "prompt": "a red fox asleep in the snow"}')
 echo "$job"
 
-# Until the answer says "type":"result", the job is still running: poll again.
+# Until the answer's type is "result", the job is still running.
 while ! echo "$job" | grep -q '"type":"result"'; do
   id=$(echo "$job" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   job=$(curl -sS "$OPENPIXELS_BASE_URL/v2/poll/$id" -H "$auth")

@@ -1,6 +1,7 @@
 import { OpenPixels } from 'openpixels';
 
-// Reads the key from OPENPIXELS_API_KEY and the server from OPENPIXELS_BASE_URL.
+// Reads the key from OPENPIXELS_API_KEY and the server's address
+// from OPENPIXELS_BASE_URL.
 const client = new OpenPixels();
 
 const result = await client.run({

@@ -69,7 +69,7 @@ describe('the samples, run against a local server with the local provider', () =
   it('handling-errors.ts explains NO_CREDITS with its params, and prints the image when there are credits', async () => {
     const refused = await runSample('handling-errors.ts', server, broke);
     expect(refused.code).toBe(0);
-    expect(refused.stderr).toMatch(/^Generation failed: .+\nBuy credits to continue: this image costs \d+ and you have 0\.\n$/);
+    expect(refused.stderr).toMatch(/^Generation failed: .+\nTop up: need \d+, have 0\.\n$/);
     const served = await runSample('handling-errors.ts', server, funded);
     expect(served).toMatchObject({ code: 0, stderr: '' });
     await expectPng(/^Generated image: (\S+)$/m.exec(served.stdout)?.[1] ?? '');

@@ -1,6 +1,7 @@
-"""Checks that an error body (JSON on stdin) matches the OpenPixels envelope schema.
+"""Checks an error body (JSON on stdin) against the envelope's schema.
 
-Usage: python3 validate_envelope.py error-envelope.schema.json < body.json
+Usage:
+    python3 validate_envelope.py error-envelope.schema.json < body.json
 """
 
 import json
@@ -10,10 +11,13 @@ from jsonschema import Draft7Validator
 
 
 def schema_for_code(schema: dict, code: object) -> dict:
-    """The branch of the envelope union for this code, so errors name the field at fault."""
-    for name, definition in schema["definitions"].items():
-        if definition.get("properties", {}).get("code", {}).get("const") == code:
-            return {"$ref": f"#/definitions/{name}", "definitions": schema["definitions"]}
+    """This code's branch of the union, so errors name the bad field."""
+    definitions = schema["definitions"]
+    for name, definition in definitions.items():
+        code_field = definition.get("properties", {}).get("code", {})
+        if code_field.get("const") == code:
+            ref = f"#/definitions/{name}"
+            return {"$ref": ref, "definitions": definitions}
     return schema
 
 
@@ -22,9 +26,11 @@ def main(schema_path: str) -> int:
         schema = json.load(schema_file)
     body = json.load(sys.stdin)
     code = body.get("code") if isinstance(body, dict) else None
-    problems = list(Draft7Validator(schema_for_code(schema, code)).iter_errors(body))
+    validator = Draft7Validator(schema_for_code(schema, code))
+    problems = list(validator.iter_errors(body))
     for problem in problems:
-        where = "/".join(str(part) for part in problem.absolute_path) or "(body)"
+        path = problem.absolute_path
+        where = "/".join(str(part) for part in path) or "(body)"
         print(f"invalid at {where}: {problem.message}")
     if problems:
         return 1

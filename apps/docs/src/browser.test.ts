@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { docAnchor, docUrl, errorCodes } from '@openpixels/errors';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBuiltPages } from './read-built-pages.ts';
 import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
 import { type SiteServer, serveSite } from './serve-site.ts';
 import { DIST_DIR, DOCS_ROOT } from './site-paths.ts';
@@ -115,6 +116,20 @@ describe('the built site in Chromium', () => {
     expect(response.status()).toBe(200);
     const packaged = createRequire(import.meta.url)('@openpixels/errors/schema.json') as unknown;
     expect((await response.json()) as unknown).toEqual(packaged);
+  });
+
+  it('shows every code sample whole, without a horizontal scrollbar', async () => {
+    const routes = (await readBuiltPages(DIST_DIR)).map((page) => page.route.replace(/(^|\/)index$/, ''));
+    const clipped: string[] = [];
+    for (const route of routes) {
+      await page.goto(new URL(route, site.url).href);
+      const wide = await page.$$eval('.vp-doc div:is(.language-ts, .language-py, .language-sh) pre', (blocks) =>
+        blocks.filter((pre) => pre.scrollWidth > pre.clientWidth).map((pre) => pre.textContent?.split('\n')[0]),
+      );
+      clipped.push(...wide.map((firstLine) => `${route}: ${firstLine}`));
+    }
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    expect(clipped).toEqual([]);
   });
 
   it('logged no console error and asked nothing of the outside network', () => {
