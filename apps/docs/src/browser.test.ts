@@ -77,6 +77,10 @@ describe('the built site in Chromium', () => {
     }
     await page.goto(local(docUrl('NO_CREDITS')));
     await page.locator('h3#no-credits').waitFor();
+    // The outline marks the code the reader landed on.
+    await page.locator('.VPDocAsideOutline a.active[href="#no-credits"]').waitFor();
+    // Let the outline's marker finish its move before the screenshot.
+    await page.waitForTimeout(500);
     await mkdir(join(DOCS_ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
   });
