@@ -50,12 +50,27 @@ describe('the quickstart, with the server started as `pnpm start` starts it', ()
 
   it('prints a demo key that the quickstart sample can use at once', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const env = { ...process.env, OPENPIXELS_API_KEY: demoKey, OPENPIXELS_BASE_URL: url };
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [join(DOCS_ROOT, 'samples', 'quickstart.ts')], { env, timeout: 60_000 }, (error, out) =>
-        error ? reject(error) : resolve(out),
-      );
-    });
-    expect(stdout).toMatch(new RegExp(`^Image ready: ${url}/\\S+$`, 'm'));
+    expect(await runQuickstart(demoKey)).toMatch(new RegExp(`^Image ready: ${url}/\\S+$`, 'm'));
   });
+
+  it('makes a working key with the `keys create --credits 100` command', async () => {
+    // What `pnpm --filter @openpixels/server keys create --credits 100` runs, on the same data dir.
+    const cli = [join(serverRoot, 'src', 'cli.ts'), 'create', '--credits', '100'];
+    const printed = await runNode(cli, { ...process.env, OPENPIXELS_DATA_DIR: dataDir });
+    const key = /^(sk-op-[\w-]+)$/m.exec(printed)?.[1] ?? '';
+    expect(key).not.toBe(demoKey);
+    expect(await runQuickstart(key)).toMatch(new RegExp(`^Image ready: ${url}/\\S+$`, 'm'));
+  });
+
+  function runQuickstart(apiKey: string): Promise<string> {
+    const env = { ...process.env, OPENPIXELS_API_KEY: apiKey, OPENPIXELS_BASE_URL: url };
+    return runNode([join(DOCS_ROOT, 'samples', 'quickstart.ts')], env);
+  }
 });
+
+// Runs a Node script and resolves with its standard output.
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { env, timeout: 60_000 }, (error, out) => (error ? reject(error) : resolve(out)));
+  });
+}
