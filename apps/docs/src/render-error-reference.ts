@@ -28,6 +28,7 @@ export function renderErrorReference(schema: JsonSchemaNode): string {
     renderEnvelope(schema),
     renderTypesTable(),
     ...typesInPageOrder.map((type) => renderTypeSection(schema, type)),
+    seeAlso(),
   ].join('\n\n');
 }
 
@@ -55,6 +56,15 @@ function intro(): string {
     '',
     `The envelope is described by a JSON Schema (draft-07): [download error-envelope.schema.json](${SCHEMA_DOWNLOAD_PATH}).`,
     'See [Other languages](../other-languages) for generating types from it.',
+  ].join('\n');
+}
+
+function seeAlso(): string {
+  return [
+    '## Handling errors in your code {#handling-errors}',
+    'The [handling errors guide](../handling-errors) shows how to branch on codes and types with',
+    'the TypeScript and Python clients, and what to retry; [Routing](../routing) explains how',
+    'provider failures are rerouted before you see them.',
   ].join('\n');
 }
 
