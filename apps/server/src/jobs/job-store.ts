@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
+import { statementCache } from '../db/statement-cache.ts';
 import type { ModelId } from '../models/model-catalog.ts';
 import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
 
@@ -75,8 +76,11 @@ const ACTIVE = "status IN ('queued', 'processing')";
 export class JobStore {
   readonly #db: DatabaseSync;
 
+  readonly #sql: (sql: string) => StatementSync;
+
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#sql = statementCache(db);
   }
 
   /**
@@ -88,9 +92,9 @@ export class JobStore {
     return immediateTransaction(this.#db, () => {
       const now = Date.now();
       if (input.idempotency) {
-        const earlier = this.#db
-          .prepare('SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?')
-          .get(input.keyId, input.idempotency.key) as
+        const earlier = this.#sql(
+          'SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?',
+        ).get(input.keyId, input.idempotency.key) as
           | { request_hash: string; job_id: string; created_at: number }
           | undefined;
         if (earlier && earlier.created_at > now - IDEMPOTENCY_TTL_MS) {
@@ -107,15 +111,16 @@ export class JobStore {
           return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
         }
         if (earlier) {
-          this.#db
-            .prepare('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?')
-            .run(input.keyId, input.idempotency.key);
+          this.#sql('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?').run(
+            input.keyId,
+            input.idempotency.key,
+          );
         }
       }
 
-      const { active } = this.#db
-        .prepare(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`)
-        .get(input.keyId) as { active: number };
+      const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
+        input.keyId,
+      ) as { active: number };
       if (active >= input.maxActiveJobsPerKey) {
         throw createError(
           'RATE_LIMITED',
@@ -126,7 +131,7 @@ export class JobStore {
         );
       }
 
-      const { balance } = this.#db.prepare('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
+      const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
         balance: number;
       };
       if (balance < input.price)
@@ -136,31 +141,27 @@ export class JobStore {
         });
 
       const id = newJobId();
-      this.#db
-        .prepare(
-          `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
+      this.#sql(
+        `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-        )
-        .run(
-          id,
-          input.keyId,
-          input.model,
-          input.prompt,
-          input.width,
-          input.height,
-          JSON.stringify(input.routing),
-          input.price,
-          now,
-          now,
-          now + input.deadlineMs,
-        );
+      ).run(
+        id,
+        input.keyId,
+        input.model,
+        input.prompt,
+        input.width,
+        input.height,
+        JSON.stringify(input.routing),
+        input.price,
+        now,
+        now,
+        now + input.deadlineMs,
+      );
       this.#moveCredits(input.keyId, id, 'reserve', -input.price, now);
       if (input.idempotency) {
-        this.#db
-          .prepare(
-            'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
-          )
-          .run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
+        this.#sql(
+          'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
+        ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
       }
       return { job: this.get(id) as JobRecord, replayed: false };
     });
@@ -168,36 +169,32 @@ export class JobStore {
 
   /** A job by id, or undefined. */
   get(id: string): JobRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    const row = this.#sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
     return row && toJob(row);
   }
 
   /** Marks a queued job as running; false when it is no longer queued. */
   markProcessing(id: string): boolean {
-    const result = this.#db
-      .prepare("UPDATE jobs SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'queued'")
-      .run(Date.now(), id);
+    const result = this.#sql(
+      "UPDATE jobs SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'queued'",
+    ).run(Date.now(), id);
     return result.changes === 1;
   }
 
   /** Appends one provider attempt to a running job. */
   recordAttempt(id: string, attempt: AttemptRecord): void {
-    this.#db
-      .prepare(
-        `UPDATE jobs SET attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ? WHERE id = ? AND ${ACTIVE}`,
-      )
-      .run(JSON.stringify(attempt), Date.now(), id);
+    this.#sql(
+      `UPDATE jobs SET attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ? WHERE id = ? AND ${ACTIVE}`,
+    ).run(JSON.stringify(attempt), Date.now(), id);
   }
 
   /** Finishes a job with its image; false when the job had already finished. The reserve becomes the charge. */
   complete(id: string, provider: string, url: string): boolean {
     const now = Date.now();
-    const result = this.#db
-      .prepare(
-        `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?, updated_at = ?, finished_at = ?
+    const result = this.#sql(
+      `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?, updated_at = ?, finished_at = ?
          WHERE id = ? AND ${ACTIVE}`,
-      )
-      .run(provider, url, now, now, id);
+    ).run(provider, url, now, now, id);
     return result.changes === 1;
   }
 
@@ -208,12 +205,10 @@ export class JobStore {
   fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null = null): boolean {
     return immediateTransaction(this.#db, () => {
       const now = Date.now();
-      const job = this.#db
-        .prepare(
-          `UPDATE jobs SET status = 'failed', error = ?, provider = ?, updated_at = ?, finished_at = ?
+      const job = this.#sql(
+        `UPDATE jobs SET status = 'failed', error = ?, provider = ?, updated_at = ?, finished_at = ?
            WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
-        )
-        .get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
+      ).get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
       if (!job) return false;
       if (job.price > 0) this.#moveCredits(job.key_id, id, 'refund', job.price, now);
       return true;
@@ -222,43 +217,41 @@ export class JobStore {
 
   /** Puts a running job back in the queue (after a restart), keeping its deadline and attempts. */
   requeue(id: string): boolean {
-    const result = this.#db
-      .prepare(`UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ? AND ${ACTIVE}`)
-      .run(Date.now(), id);
+    const result = this.#sql(`UPDATE jobs SET status = 'queued', updated_at = ? WHERE id = ? AND ${ACTIVE}`).run(
+      Date.now(),
+      id,
+    );
     return result.changes === 1;
   }
 
   /** Every job not yet finished, oldest first. */
   listActive(): JobRecord[] {
-    return (
-      this.#db.prepare(`SELECT * FROM jobs WHERE ${ACTIVE} ORDER BY created_at`).all() as unknown as JobRow[]
-    ).map(toJob);
+    return (this.#sql(`SELECT * FROM jobs WHERE ${ACTIVE} ORDER BY created_at`).all() as unknown as JobRow[]).map(
+      toJob,
+    );
   }
 
   /** Unfinished jobs whose deadline is before `time`. */
   listOverdue(time: number): JobRecord[] {
     return (
-      this.#db
-        .prepare(`SELECT * FROM jobs WHERE ${ACTIVE} AND deadline_at < ? ORDER BY deadline_at`)
-        .all(time) as unknown as JobRow[]
+      this.#sql(`SELECT * FROM jobs WHERE ${ACTIVE} AND deadline_at < ? ORDER BY deadline_at`).all(
+        time,
+      ) as unknown as JobRow[]
     ).map(toJob);
   }
 
   /** Forgets Idempotency-Keys older than the TTL; returns how many. */
   purgeIdempotencyKeys(now = Date.now()): number {
-    return Number(
-      this.#db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes,
-    );
+    return Number(this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes);
   }
 
   #moveCredits(keyId: string, jobId: string, kind: 'reserve' | 'refund', amount: number, now: number): void {
-    const { balance } = this.#db
-      .prepare('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance')
-      .get(amount, keyId) as { balance: number };
-    this.#db
-      .prepare(
-        'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-      )
-      .run(keyId, jobId, kind, amount, balance, now);
+    const { balance } = this.#sql('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance').get(
+      amount,
+      keyId,
+    ) as { balance: number };
+    this.#sql(
+      'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+    ).run(keyId, jobId, kind, amount, balance, now);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
+import { statementCache } from '../db/statement-cache.ts';
 
 /** What is known about a key; the key itself is shown once, at creation, and never stored. */
 export interface ApiKeyRecord {
@@ -78,8 +79,11 @@ function toRecord(row: KeyRow): ApiKeyRecord {
 export class ApiKeyStore {
   readonly #db: DatabaseSync;
 
+  readonly #sql: (sql: string) => StatementSync;
+
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#sql = statementCache(db);
   }
 
   /** Creates a key with an optional starting balance; returns the only copy of the key. */
@@ -93,9 +97,13 @@ export class ApiKeyStore {
     const id = newKeyId();
     const now = Date.now();
     immediateTransaction(this.#db, () => {
-      this.#db
-        .prepare('INSERT INTO api_keys (id, hash, prefix, name, balance, created_at) VALUES (?, ?, ?, ?, 0, ?)')
-        .run(id, hashApiKey(key), key.slice(0, KEY_PREFIX.length + 4), options.name ?? '', now);
+      this.#sql('INSERT INTO api_keys (id, hash, prefix, name, balance, created_at) VALUES (?, ?, ?, ?, 0, ?)').run(
+        id,
+        hashApiKey(key),
+        key.slice(0, KEY_PREFIX.length + 4),
+        options.name ?? '',
+        now,
+      );
       if (credits > 0) this.#grant(id, credits, 'initial credits');
     });
     return { key, record: this.get(id) as ApiKeyRecord };
@@ -105,7 +113,7 @@ export class ApiKeyStore {
   authenticate(key: string): ApiKeyRecord | undefined {
     if (!looksLikeApiKey(key)) return undefined;
     const hash = hashApiKey(key);
-    const row = this.#db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hash) as KeyRow | undefined;
+    const row = this.#sql('SELECT * FROM api_keys WHERE hash = ?').get(hash) as KeyRow | undefined;
     // The index found the row by hash; compare again in constant time as a matter of habit.
     if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash)) || row.revoked_at !== null) {
       return undefined;
@@ -115,16 +123,14 @@ export class ApiKeyStore {
 
   /** A key by id (revoked ones included). */
   get(id: string): ApiKeyRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
+    const row = this.#sql('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
     return row && toRecord(row);
   }
 
   /** Finds a key by id, or by the key itself (what an operator is likely to paste). */
   find(idOrKey: string): ApiKeyRecord | undefined {
     if (idOrKey.startsWith(KEY_PREFIX)) {
-      const row = this.#db.prepare('SELECT * FROM api_keys WHERE hash = ?').get(hashApiKey(idOrKey)) as
-        | KeyRow
-        | undefined;
+      const row = this.#sql('SELECT * FROM api_keys WHERE hash = ?').get(hashApiKey(idOrKey)) as KeyRow | undefined;
       return row && toRecord(row);
     }
     return this.get(idOrKey);
@@ -132,16 +138,15 @@ export class ApiKeyStore {
 
   /** Every key, oldest first. */
   list(): ApiKeyRecord[] {
-    return (this.#db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as KeyRow[]).map(
-      toRecord,
-    );
+    return (this.#sql('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as KeyRow[]).map(toRecord);
   }
 
   /** Revokes a key; it stops authenticating at once. Returns false when no such key exists. */
   revoke(id: string): boolean {
-    const result = this.#db
-      .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(Date.now(), id);
+    const result = this.#sql('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(
+      Date.now(),
+      id,
+    );
     return result.changes === 1 || this.get(id) !== undefined;
   }
 
@@ -156,9 +161,10 @@ export class ApiKeyStore {
 
   /** A key's credit history, newest first. */
   ledger(id: string, limit = 50): LedgerEntry[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM ledger WHERE key_id = ? ORDER BY id DESC LIMIT ?')
-      .all(id, limit) as unknown as Array<{
+    const rows = this.#sql('SELECT * FROM ledger WHERE key_id = ? ORDER BY id DESC LIMIT ?').all(
+      id,
+      limit,
+    ) as unknown as Array<{
       id: number;
       job_id: string | null;
       kind: LedgerEntry['kind'];
@@ -179,14 +185,13 @@ export class ApiKeyStore {
   }
 
   #grant(id: string, amount: number, note: string): number {
-    const { balance } = this.#db
-      .prepare('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance')
-      .get(amount, id) as { balance: number };
-    this.#db
-      .prepare(
-        "INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, NULL, 'grant', ?, ?, ?, ?)",
-      )
-      .run(id, amount, balance, note, Date.now());
+    const { balance } = this.#sql('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance').get(
+      amount,
+      id,
+    ) as { balance: number };
+    this.#sql(
+      "INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, NULL, 'grant', ?, ?, ?, ?)",
+    ).run(id, amount, balance, note, Date.now());
     return balance;
   }
 }

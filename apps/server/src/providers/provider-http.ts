@@ -1,4 +1,5 @@
 import { createError, type OpenPixelsError } from '@openpixels/errors';
+import { type OutgoingRequest, sendHttpRequest } from './send-http-request.ts';
 
 const DETAIL_LIMIT = 200;
 
@@ -25,38 +26,23 @@ export interface ProviderAnswer {
 export async function callProvider(
   context: ProviderCallContext,
   url: string,
-  init: RequestInit & { signal: AbortSignal },
+  init: OutgoingRequest,
 ): Promise<ProviderAnswer> {
-  let response: Response;
-  let text: string;
+  let answer: { status: number; text: string };
   try {
-    response = await fetch(url, { ...init, redirect: 'error' });
-    text = await response.text();
+    answer = await sendHttpRequest(url, init);
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
     throw createError(
       'PROVIDER_ERROR',
       { provider: context.provider },
-      {
-        message: `Provider ${context.provider} could not be reached.`,
-        cause: error,
-      },
+      { message: `Provider ${context.provider} could not be reached.`, cause: error },
     );
   }
-  if (!response.ok)
-    return {
-      status: response.status,
-      ok: false,
-      body: text,
-      detail: providerDetail(context, text),
-    };
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (!ok) return { status: answer.status, ok, body: answer.text, detail: providerDetail(context, answer.text) };
   try {
-    return {
-      status: response.status,
-      ok: true,
-      body: text === '' ? null : JSON.parse(text),
-      detail: '',
-    };
+    return { status: answer.status, ok, body: answer.text === '' ? null : JSON.parse(answer.text), detail: '' };
   } catch (error) {
     throw malformedAnswer(context.provider, error);
   }
@@ -66,7 +52,7 @@ export async function callProvider(
 export async function requestProviderJson(
   context: ProviderCallContext,
   url: string,
-  init: RequestInit & { signal: AbortSignal },
+  init: OutgoingRequest,
 ): Promise<unknown> {
   const answer = await callProvider(context, url, init);
   if (!answer.ok) throw httpError(context.provider, answer);
@@ -153,9 +139,6 @@ export function imageUrlOf(value: unknown): string | undefined {
 }
 
 /** Best-effort call whose failure does not matter (cancelling a job we gave up on). */
-export function fireAndForget(url: string, init: RequestInit): void {
-  fetch(url, { ...init, signal: AbortSignal.timeout(5_000) }).then(
-    (response) => response.body?.cancel(),
-    () => undefined,
-  );
+export function fireAndForget(url: string, init: Omit<OutgoingRequest, 'signal'>): void {
+  sendHttpRequest(url, { ...init, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
 }
