@@ -50,6 +50,11 @@ describe('renderErrorReference', () => {
     }
   });
 
+  it('never splits a sentence across paragraphs', () => {
+    const paragraphs = page.split(/\n{2,}/).filter((block) => /^[a-z]/.test(block));
+    expect(paragraphs).toEqual([]);
+  });
+
   it('links only to anchors the page defines', () => {
     const defined = new Set([...page.matchAll(/\{#([\w-]+)\}/g)].map(([, anchor]) => anchor));
     const linked = [...page.matchAll(/\]\(#([\w-]+)\)/g)].map(([, anchor]) => anchor);

@@ -110,9 +110,11 @@ function renderTypeSection(schema: JsonSchemaNode, type: ErrorType): string {
   const parts = [`## ${title} {#${anchor}}`, `Type \`${type}\`: ${escapeMarkdown(errorTypes[type].description)}.`];
   if (codes.some((code) => errorCatalog[code].reroutable)) {
     parts.push(
-      'After a code marked *rerouted* below, OpenPixels moves the job to the next candidate provider',
-      'on its own, unless the request pins a single provider (a `whitelist` of one); then that',
-      "provider's error is returned as it is. See [Routing](../routing).",
+      [
+        'After a code marked *rerouted* below, OpenPixels moves the job to the next candidate provider',
+        'on its own, unless the request pins a single provider (a `whitelist` of one); then that',
+        "provider's error is returned as it is. See [Routing](../routing).",
+      ].join('\n'),
     );
   }
   parts.push(renderSummaryTable(codes), ...codes.map((code) => renderCodeSection(schema, code)));
