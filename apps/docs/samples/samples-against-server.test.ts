@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasErrorCode } from '@openpixels/errors';
+import { OpenPixels } from 'openpixels';
 import { startServer } from '@openpixels/server';
 import { startStandInProvider } from '@openpixels/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,15 @@ describe('the samples, run against a local server with the local provider', () =
     await expectPng(/^done: (\S+)$/m.exec(result.stdout)?.[1] ?? '');
   });
 
+  it('refuses an unknown provider with PROVIDER_NOT_FOUND, as the routing guide says', async () => {
+    const client = new OpenPixels({ apiKey: funded, baseUrl: server.url });
+    const result = await client.run({ model: 'flux-dev', prompt: 'a kite', config: { routing: { whitelist: ['acme'] } } });
+    expect(result.error?.code).toBe('PROVIDER_NOT_FOUND');
+    if (result.error?.code === 'PROVIDER_NOT_FOUND') expect(result.error.params.available).toContain('local');
+    const providers = await (await fetch(new URL('/v2/providers', server.url), { headers: { authorization: `Key ${funded}` } })).text();
+    expect(providers).toContain('"local"');
+  });
+
   it('submitWithFetch decodes refusals into envelopes and accepts a funded job', async () => {
     const wrongKey = await submitWithFetch(server.url, `sk-op-${'0'.repeat(32)}`, 'a kite');
     expect(wrongKey.ok).toBe(false);
@@ -152,5 +162,34 @@ describe('the routing sample, against a server with fal and Replicate stand-ins'
     expect(new Set(tried)).toEqual(new Set(['fal', 'replicate']));
     // `ordering` is only a preference: with both preferred providers down, another serves the job.
     expect(result.stdout).toMatch(/^preferTheseProviders: served \S+$/m);
+  });
+});
+
+describe('pinning a provider, as the routing guide describes', () => {
+  it("returns the pinned provider's own error, not NO_PROVIDERS_WORKING", async () => {
+    // A server of its own, so no earlier failure has opened the provider's breaker.
+    const dataDir = await mkdtemp(join(tmpdir(), 'openpixels-docs-pin-'));
+    const fal = await startStandInProvider({ protocol: 'fal', mode: 'http-500' });
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      logLevel: 'silent',
+      providers: [
+        { id: 'fal', kind: 'fal', url: fal.url, key: fal.key, timeoutMs: 5_000 },
+        { id: 'local', kind: 'local' },
+      ],
+    });
+    try {
+      const { key } = await server.createApiKey({ credits: 1_000 });
+      const client = new OpenPixels({ apiKey: key, baseUrl: server.url });
+      const pinned = { whitelist: ['fal'] };
+      const result = await client.run({ model: 'flux-dev', prompt: 'a kite', config: { routing: pinned } });
+      expect(result.error?.code).toBe('PROVIDER_HTTP_ERROR');
+      expect(fal.requests).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+      await fal.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
