@@ -6,10 +6,11 @@ import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleEnvelope } from './example-envelope.ts';
 import { findUnknownCodeNames } from './find-unknown-code-names.ts';
-import { type BuiltPage, readBuiltPages, textOf } from './read-built-pages.ts';
+import { type BuiltPage, readBuiltPages } from './read-built-pages.ts';
 import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
 import { SITE_BASE } from './site-base.ts';
 import { DIST_DIR } from './site-paths.ts';
+import { textOf } from './text-of.ts';
 
 // These tests read the site that `pnpm build` wrote (the test script builds it first).
 let pages: BuiltPage[];

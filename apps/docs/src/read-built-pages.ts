@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { type HTMLElement, type Node, parse, TextNode } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
+import { textOf } from './text-of.ts';
 
 /** One page of the built site, reduced to what the drift tests check. */
 export interface BuiltPage {
@@ -32,10 +33,4 @@ export async function readBuiltPages(distDir: string): Promise<BuiltPage[]> {
       return { route, article, text: textOf(article), ids };
     }),
   );
-}
-
-/** The text of an element with a space between text nodes, so adjacent table cells stay separate words. */
-export function textOf(node: Node): string {
-  if (node instanceof TextNode) return node.text;
-  return node.childNodes.map(textOf).join(' ');
 }
