@@ -47,6 +47,9 @@ beforeAll(async () => {
       return route.abort();
     },
   );
+  // CI runs every workspace's tests at once on two cores: allow slow loads, not failures.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
