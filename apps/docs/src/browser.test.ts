@@ -96,7 +96,7 @@ describe('the built site in Chromium', () => {
     // In view means below the fixed navigation bar, not hidden under it, and above the fold.
     const nav = await page.locator('.VPNav').boundingBox();
     const navBottom = (nav?.y ?? 0) + (nav?.height ?? 0);
-    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(navBottom);
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1, { timeout: 30_000 }).toBeGreaterThanOrEqual(navBottom);
     expect((await heading.boundingBox())?.y).toBeLessThan((page.viewportSize()?.height ?? 0) / 2);
   });
 
