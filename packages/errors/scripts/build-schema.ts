@@ -5,7 +5,8 @@ import { errorCatalog } from '../src/catalog.ts';
 /** Where the committed schema lives; the package exports it as `@openpixels/errors/schema.json`. */
 export const SCHEMA_PATH = fileURLToPath(new URL('../schema/error-envelope.schema.json', import.meta.url));
 
-const SCHEMA_ID = 'https://openpixels.ai/schemas/error-envelope.schema.json';
+// The docs site serves the committed file at this address, so the $id resolves.
+const SCHEMA_ID = 'https://openpixels.ai/docs/schemas/error-envelope.schema.json';
 const ROOT_TYPES = ['OpenPixelsErrorEnvelope', 'ErrorType', 'ErrorCode'] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
