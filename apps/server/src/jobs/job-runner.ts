@@ -7,6 +7,7 @@ import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.
 import type { JobEvents } from './job-events.ts';
 import type { AttemptRecord, JobRecord } from './job-record.ts';
 import type { JobStore } from './job-store.ts';
+import { timedAbort } from './timed-abort.ts';
 
 export interface JobRunnerOptions {
   store: JobStore;
@@ -127,9 +128,17 @@ export class JobRunner {
   }
 
   async #run(job: JobRecord, stop: AbortSignal): Promise<void> {
+    const deadline = timedAbort(stop, Math.max(0, job.deadlineAt - Date.now()));
+    try {
+      await this.#runAttempts(job, stop, deadline.signal);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  /** The attempts of one job, under its deadline `signal`; finishes the job unless `stop` aborted. */
+  async #runAttempts(job: JobRecord, stop: AbortSignal, signal: AbortSignal): Promise<void> {
     const { store, health, logger } = this.#options;
-    const deadline = AbortSignal.timeout(Math.max(0, job.deadlineAt - Date.now()));
-    const signal = AbortSignal.any([stop, deadline]);
     store.markProcessing(job.id);
 
     const pinned = isPinned(job.routing);
@@ -162,7 +171,8 @@ export class JobRunner {
         1,
         Math.min(adapter.attemptTimeoutMs ?? this.#options.attemptTimeoutMs, job.deadlineAt - Date.now()),
       );
-      const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+      const attemptAbort = timedAbort(signal, timeoutMs);
+      const attemptSignal = attemptAbort.signal;
       const started = performance.now();
       try {
         const result = await adapter.generate(
@@ -177,13 +187,8 @@ export class JobRunner {
         );
         const duration = Math.round(performance.now() - started);
         health.record(provider, job.model, 'success', duration);
-        store.recordAttempt(job.id, {
-          provider,
-          code: 'ok',
-          message: 'completed',
-          duration_ms: duration,
-        });
-        if (store.complete(job.id, provider, result.url)) this.#options.events.notify(job.id);
+        const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
+        if (store.complete(job.id, provider, result.url, attempt)) this.#options.events.notify(job.id);
         logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
         return;
       } catch (thrown) {
@@ -206,6 +211,8 @@ export class JobRunner {
         lastError = error;
         logger.warn({ jobId: job.id, provider, code: error.code, durationMs: duration }, 'provider attempt failed');
         if (!error.reroutable && !error.retryable) break;
+      } finally {
+        attemptAbort.dispose();
       }
     }
 

@@ -188,13 +188,18 @@ export class JobStore {
     ).run(JSON.stringify(attempt), Date.now(), id);
   }
 
-  /** Finishes a job with its image; false when the job had already finished. The reserve becomes the charge. */
-  complete(id: string, provider: string, url: string): boolean {
+  /**
+   * Finishes a job with its image and records the attempt that made it, in one statement (one
+   * commit on the hot path instead of two); false when the job had already finished. The
+   * reserve becomes the charge.
+   */
+  complete(id: string, provider: string, url: string, attempt: AttemptRecord): boolean {
     const now = Date.now();
     const result = this.#sql(
-      `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?, updated_at = ?, finished_at = ?
+      `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?,
+           attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ?, finished_at = ?
          WHERE id = ? AND ${ACTIVE}`,
-    ).run(provider, url, now, now, id);
+    ).run(provider, url, JSON.stringify(attempt), now, now, id);
     return result.changes === 1;
   }
 

@@ -24,15 +24,26 @@ const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
  */
 export function sendHttpRequest(url: string, init: OutgoingRequest): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
+    const { signal } = init;
+    if (signal.aborted) return reject(signal.reason);
     const target = new URL(url);
     const secure = target.protocol === 'https:';
     const headers =
       init.body === undefined
         ? init.headers
         : { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) };
+    // The signal is watched by hand rather than passed as `signal`: node:http then wires it
+    // through stream helpers that cost more per call than the call's own bookkeeping.
+    const onAbort = () => req.destroy(signal.reason);
+    const settle = <T>(fn: (value: T) => void) => (value: T) => {
+      signal.removeEventListener('abort', onAbort);
+      fn(value);
+    };
+    const done = settle(resolve);
+    const fail = settle(reject);
     const req = (secure ? httpsRequest : httpRequest)(
       target,
-      { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent, signal: init.signal },
+      { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -41,12 +52,13 @@ export function sendHttpRequest(url: string, init: OutgoingRequest): Promise<{ s
           if (size > MAX_ANSWER_BYTES) req.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
           else chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-        res.on('aborted', () => reject(new Error('connection closed mid-answer')));
+        res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', fail);
+        res.on('aborted', () => fail(new Error('connection closed mid-answer')));
       },
     );
-    req.on('error', reject);
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.on('error', fail);
     req.end(init.body);
   });
 }
