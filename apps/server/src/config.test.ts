@@ -60,6 +60,15 @@ describe('loadConfig', () => {
   });
 });
 
+describe('OPENPIXELS_SUBMIT_WAIT_MS', () => {
+  it('holds submit 5 ms by default, takes 0 to 1000, and refuses more', () => {
+    expect(loadConfig({}).submitWaitMs).toBe(5);
+    expect(loadConfig({ OPENPIXELS_SUBMIT_WAIT_MS: '0' }).submitWaitMs).toBe(0);
+    expect(loadConfig({ OPENPIXELS_SUBMIT_WAIT_MS: '1000' }).submitWaitMs).toBe(1_000);
+    expect(() => loadConfig({ OPENPIXELS_SUBMIT_WAIT_MS: '1001' })).toThrow(/OPENPIXELS_SUBMIT_WAIT_MS/);
+  });
+});
+
 describe('resolveConfig', () => {
   it('rejects providers without a key, with duplicate ids or a bad id', () => {
     expect(() =>

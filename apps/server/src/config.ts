@@ -43,6 +43,11 @@ export interface ServerConfig {
   jobDeadlineMs: number;
   maxAttempts: number;
   pollWaitMs: number;
+  /**
+   * How long `POST /v2/submit` may hold its answer for the job to finish, to answer with the
+   * result itself and save the client a poll; 0 answers at once with the job's state.
+   */
+  submitWaitMs: number;
   maxActiveJobsPerKey: number;
   breaker: { failureThreshold: number; cooldownMs: number };
   shutdownTimeoutMs: number;
@@ -175,6 +180,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobDeadlineMs,
     maxAttempts: int('OPENPIXELS_MAX_ATTEMPTS', 3, 1, 10),
     pollWaitMs: int('OPENPIXELS_POLL_WAIT_MS', 25_000, 0, 85_000),
+    // Brief on purpose: until submit answers, the client does not know the job's id (a
+    // dropped connection leaves it a charged job it cannot find without an Idempotency-Key).
+    submitWaitMs: int('OPENPIXELS_SUBMIT_WAIT_MS', 5, 0, 1_000),
     maxActiveJobsPerKey: int('OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY', 1_000, 1, 1_000_000),
     breaker: {
       failureThreshold: int('OPENPIXELS_BREAKER_FAILURES', 5, 1, 1_000),

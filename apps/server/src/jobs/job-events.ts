@@ -5,22 +5,27 @@
 export class JobEvents {
   readonly #waiters = new Map<string, Set<() => void>>();
 
-  /** Resolves when `notify(id)` is called, after `ms`, or when `signal` aborts, whichever is first. */
-  wait(id: string, ms: number, signal?: AbortSignal): Promise<void> {
-    if (ms <= 0 || signal?.aborted) return Promise.resolve();
-    return new Promise<void>((resolve) => {
+  /**
+   * Resolves when `notify(id)` is called, after `ms`, or when `signal` aborts, whichever is
+   * first: with true when woken by a notify (the job changed), false otherwise.
+   */
+  wait(id: string, ms: number, signal?: AbortSignal): Promise<boolean> {
+    if (ms <= 0 || signal?.aborted) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
       const waiters = this.#waiters.get(id) ?? new Set<() => void>();
       this.#waiters.set(id, waiters);
-      const done = () => {
+      const finish = (woken: boolean) => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        waiters.delete(done);
+        signal?.removeEventListener('abort', gaveUp);
+        waiters.delete(wake);
         if (waiters.size === 0 && this.#waiters.get(id) === waiters) this.#waiters.delete(id);
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      signal?.addEventListener('abort', done, { once: true });
-      waiters.add(done);
+      const wake = () => finish(true);
+      const gaveUp = () => finish(false);
+      const timer = setTimeout(gaveUp, ms);
+      signal?.addEventListener('abort', gaveUp, { once: true });
+      waiters.add(wake);
     });
   }
 

@@ -5,7 +5,8 @@ import { startTestServer, type TestServer, waitForResult } from '../testing/star
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ credits: 10_000 });
+  // These tests follow submit-then-poll, so submit answers at once; submit-wait.test.ts covers the hold.
+  server = await startTestServer({ credits: 10_000, submitWaitMs: 0 });
 });
 afterAll(() => server.close());
 

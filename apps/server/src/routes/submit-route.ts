@@ -3,7 +3,7 @@ import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
-import type { RoutingPreferences } from '../jobs/job-record.ts';
+import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
@@ -30,7 +30,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         summary: 'Submit an image job',
         description:
-          "Validates the payload, reserves the model's price from the key's credits and starts the job. Answers with the job's state: poll `/v2/poll/{id}` until `type` is `result`. A failed job is refunded.",
+          "Validates the payload, reserves the model's price from the key's credits and starts the job. Answers with the job's result when it finishes within a few milliseconds (`OPENPIXELS_SUBMIT_WAIT_MS`), otherwise with its state: then poll `/v2/poll/{id}` until `type` is `result`. A failed job is refunded.",
         tags: ['jobs'],
         body: submitBodySchema,
         headers: submitHeadersSchema,
@@ -117,9 +117,21 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       if (replayed) reply.header('idempotent-replayed', 'true');
       else deps.runner.start(job);
       reply.header('cache-control', 'no-store');
-      return jobView(job);
+      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },
   );
+}
+
+/**
+ * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job
+ * that fast (an instant provider) is answered as its result, which saves the client a whole
+ * poll round trip; the clients accept either answer. The wait is not tied to the client's
+ * connection: it is a few milliseconds at most, and the job runs on regardless.
+ */
+async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promise<JobRecord> {
+  if (job.status === 'completed' || job.status === 'failed') return job;
+  // Nothing awaited since the job started, so its notify cannot have been missed.
+  return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
 }
 
 function hashRequest(input: object): string {
