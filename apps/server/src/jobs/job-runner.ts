@@ -139,7 +139,8 @@ export class JobRunner {
   /** The attempts of one job, under its deadline `signal`; finishes the job unless `stop` aborted. */
   async #runAttempts(job: JobRecord, stop: AbortSignal, signal: AbortSignal): Promise<void> {
     const { store, health, logger } = this.#options;
-    store.markProcessing(job.id);
+    // A job from submit was stored as processing already (see NewJob.startsNow).
+    if (job.status === 'queued') store.markProcessing(job.id);
 
     const pinned = isPinned(job.routing);
     const candidates = pickProviders(job.model, job.routing, this.#options.providers, health);

@@ -18,6 +18,11 @@ export interface NewJob {
   deadlineMs: number;
   maxActiveJobsPerKey: number;
   idempotency?: { key: string; requestHash: string };
+  /**
+   * The caller starts the job as soon as it is stored: it is stored as `processing` rather
+   * than `queued`, which saves the runner a commit of its own on the hot path.
+   */
+  startsNow?: boolean;
 }
 
 /** How long an Idempotency-Key is remembered. */
@@ -141,9 +146,10 @@ export class JobStore {
         });
 
       const id = newJobId();
+      const status = input.startsNow ? 'processing' : 'queued';
       this.#sql(
         `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         id,
         input.keyId,
@@ -153,6 +159,7 @@ export class JobStore {
         input.height,
         JSON.stringify(input.routing),
         input.price,
+        status,
         now,
         now,
         now + input.deadlineMs,
@@ -163,7 +170,27 @@ export class JobStore {
           'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
         ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
       }
-      return { job: this.get(id) as JobRecord, replayed: false };
+      // The row just written, built here rather than read back: the same values, one query fewer.
+      const job: JobRecord = {
+        id,
+        keyId: input.keyId,
+        model: input.model,
+        prompt: input.prompt,
+        width: input.width,
+        height: input.height,
+        routing: input.routing,
+        price: input.price,
+        status,
+        provider: null,
+        resultUrl: null,
+        error: null,
+        attempts: [],
+        createdAt: now,
+        updatedAt: now,
+        deadlineAt: now + input.deadlineMs,
+        finishedAt: null,
+      };
+      return { job, replayed: false };
     });
   }
 

@@ -33,7 +33,8 @@ describe('submit then poll, with the local provider', () => {
     };
     expect(update).toMatchObject({
       type: 'update',
-      status: 'queued',
+      // Stored as processing in the same transaction that accepts it: the job starts at once.
+      status: 'processing',
       id: expect.stringMatching(/^job_[0-9a-f]{32}$/),
     });
 

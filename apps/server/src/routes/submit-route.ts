@@ -105,6 +105,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         price: modelCatalog[model].price,
         deadlineMs: deps.config.jobDeadlineMs,
         maxActiveJobsPerKey: deps.config.maxActiveJobsPerKey,
+        startsNow: true,
         ...(typeof idempotencyKey === 'string'
           ? {
               idempotency: {
