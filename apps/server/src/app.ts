@@ -85,8 +85,11 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       config.bodyLimitBytes,
     ),
   );
-  app.addHook('onSend', async (request, reply) => {
+  // Hooks on every request are callback-style, not async: an async hook costs a promise and
+  // its resolution per request, which showed up in the profile under load.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   return app;
 }
@@ -100,21 +103,29 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('apiKey', null);
 
   // While draining, every answer closes its connection, so close() is not held by keep-alive sockets.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (deps.lifecycle.draining) reply.header('connection', 'close');
+    done(null, payload);
   });
   const authenticate = authenticateWith(deps.keys);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const config = request.routeOptions.config;
     if (deps.lifecycle.draining && !config.duringShutdown) {
       reply.header('connection', 'close');
-      throw createError(
-        'SERVICE_UNAVAILABLE',
-        { retry_after_ms: 5000 },
-        { message: 'The server is shutting down. Try again in 5000 ms.' },
+      return done(
+        createError(
+          'SERVICE_UNAVAILABLE',
+          { retry_after_ms: 5000 },
+          { message: 'The server is shutting down. Try again in 5000 ms.' },
+        ),
       );
     }
-    if (config.auth) await authenticate(request);
+    try {
+      if (config.auth) authenticate(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 
   registerSubmitRoute(app, deps);

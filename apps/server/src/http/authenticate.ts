@@ -10,12 +10,12 @@ declare module 'fastify' {
 }
 
 /**
- * An onRequest hook: reads `Authorization: Key <key>` (the published clients' scheme;
+ * For an onRequest hook: reads `Authorization: Key <key>` (the published clients' scheme;
  * `Bearer` and a bare key are accepted too) and rejects the request with MISSING_API_KEY or
  * INVALID_API_KEY before its body is even read. A revoked key stops working at once.
  */
 export function authenticateWith(keys: ApiKeyStore) {
-  return async function authenticate(request: FastifyRequest): Promise<void> {
+  return function authenticate(request: FastifyRequest): void {
     const header = request.headers.authorization;
     const token =
       header

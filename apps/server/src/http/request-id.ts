@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { randomHex } from './random-hex.ts';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
@@ -11,5 +11,5 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 export function requestIdFor(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   if (typeof given === 'string' && SAFE_ID.test(given)) return given;
-  return `req_${randomBytes(12).toString('hex')}`;
+  return `req_${randomHex(12)}`;
 }

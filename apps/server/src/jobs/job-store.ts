@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
 import { statementCache } from '../db/statement-cache.ts';
+import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
 import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
 
@@ -72,7 +72,7 @@ function toJob(row: JobRow): JobRecord {
 
 /** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
 function newJobId(): string {
-  return `job_${randomBytes(16).toString('hex')}`;
+  return `job_${randomHex(16)}`;
 }
 
 const ACTIVE = "status IN ('queued', 'processing')";

@@ -78,7 +78,6 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
       const appBase = `${options.url}/${endpoint.split('/').slice(0, 2).join('/')}/requests/${requestId}`;
       const statusUrl = sameOriginUrl(submitted?.status_url, options.url) ?? `${appBase}/status`;
       const responseUrl = sameOriginUrl(submitted?.response_url, options.url) ?? appBase;
-      const cancelUrl = sameOriginUrl(submitted?.cancel_url, options.url) ?? `${appBase}/cancel`;
       const jobError = (detail: string) =>
         createError(
           'PROVIDER_JOB_ERROR',
@@ -123,7 +122,10 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
         if (!url) throw malformedAnswer(id);
         return { url, providerJobId: requestId };
       } catch (error) {
-        if (signal.aborted) fireAndForget(cancelUrl, { method: 'PUT', headers });
+        if (signal.aborted) {
+          const cancelUrl = sameOriginUrl(submitted?.cancel_url, options.url) ?? `${appBase}/cancel`;
+          fireAndForget(cancelUrl, { method: 'PUT', headers });
+        }
         throw error;
       }
     },

@@ -121,10 +121,21 @@ function describe(value: unknown): string {
 export function sameOriginUrl(candidate: unknown, base: string): string | undefined {
   if (typeof candidate !== 'string') return undefined;
   try {
-    return new URL(candidate).origin === new URL(base).origin ? candidate : undefined;
+    return new URL(candidate).origin === originOf(base) ? candidate : undefined;
   } catch {
     return undefined;
   }
+}
+
+// A provider's configured base URL is parsed once, not on every job (bases are a handful).
+const baseOrigins = new Map<string, string>();
+function originOf(base: string): string {
+  let origin = baseOrigins.get(base);
+  if (origin === undefined) {
+    origin = new URL(base).origin;
+    baseOrigins.set(base, origin);
+  }
+  return origin;
 }
 
 /** The first http(s) URL in a provider's output, or undefined. */
