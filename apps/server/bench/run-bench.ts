@@ -3,7 +3,7 @@
 // dead first provider costs a job before and after its circuit opens. Everything runs on
 // 127.0.0.1, each scenario for a fixed few seconds. Writes bench/results.md.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-function spawnAndRead(args: string[], env: Record<string, string>, pattern: RegExp): Promise<RegExpExecArray> {
+function spawnAndRead(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<RegExpExecArray & { pid: number }> {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -28,7 +32,7 @@ function spawnAndRead(args: string[], env: Record<string, string>, pattern: RegE
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);
-      if (match) resolve(match);
+      if (match) resolve(Object.assign(match, { pid: child.pid as number }));
     });
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
   });
@@ -36,7 +40,7 @@ function spawnAndRead(args: string[], env: Record<string, string>, pattern: RegE
 
 async function standIn(protocol: 'fal' | 'replicate') {
   const match = await spawnAndRead([here('./stand-in-process.ts'), protocol], {}, /^(\{.*\})$/m);
-  return JSON.parse(match[1] as string) as { url: string; key: string };
+  return { ...(JSON.parse(match[1] as string) as { url: string; key: string }), pid: match.pid };
 }
 
 async function gateway(env: Record<string, string>) {
@@ -57,7 +61,7 @@ async function gateway(env: Record<string, string>) {
     },
     /listening on (http:\/\/\S+)/,
   );
-  return { url: match[1] as string, key };
+  return { url: match[1] as string, key, pid: match.pid };
 }
 
 /** One HTTP call on a keep-alive agent; resolves with status and parsed JSON. */
@@ -96,21 +100,24 @@ function call(
   });
 }
 
-type Job = (agent: Agent) => Promise<void>;
+/** One job, end to end; resolves with how many polls it took. */
+type Job = (agent: Agent) => Promise<number>;
 
 /** A closed loop: `concurrency` clients each run jobs back to back for SECONDS; returns per-job latencies. */
 async function closedLoop(job: Job, concurrency: number, seconds = SECONDS) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   for (let i = 0; i < Math.min(concurrency, 20); i++) await job(agent); // warm up connections and JIT
   const latencies: number[] = [];
+  let polls = 0;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
         const t0 = performance.now();
-        await job(agent);
+        const jobPolls = await job(agent);
         latencies.push(performance.now() - t0);
+        polls += jobPolls;
       }
     }),
   );
@@ -118,7 +125,13 @@ async function closedLoop(job: Job, concurrency: number, seconds = SECONDS) {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return { jobsPerSecond: latencies.length / elapsed, p50: pick(0.5), p99: pick(0.99), jobs: latencies.length };
+  return {
+    jobsPerSecond: latencies.length / elapsed,
+    p50: pick(0.5),
+    p99: pick(0.99),
+    jobs: latencies.length,
+    pollsPerJob: polls / latencies.length,
+  };
 }
 
 /** The fal queue protocol, called directly: submit, status, result. */
@@ -134,6 +147,7 @@ function falDirect(provider: { url: string; key: string }): Job {
     if (status.json.status !== 'COMPLETED') throw new Error('stand-in not instant');
     const result = await call(agent, submitted.json.response_url, 'GET', auth);
     if (!result.json.images?.[0]?.url) throw new Error('no image');
+    return 0;
   };
 }
 
@@ -150,13 +164,45 @@ function throughGateway(server: { url: string; key: string }, extra: object = {}
     });
     if (submitted.status !== 200)
       throw new Error(`submit answered ${submitted.status}: ${JSON.stringify(submitted.json)}`);
+    // Submit answers with the result itself when the job finished within its brief hold.
     let state = submitted.json;
-    while (state.type !== 'result') state = (await call(agent, `${server.url}/v2/poll/${state.id}`, 'GET', auth)).json;
+    let polls = 0;
+    while (state.type !== 'result') {
+      state = (await call(agent, `${server.url}/v2/poll/${state.id}`, 'GET', auth)).json;
+      polls++;
+    }
     if (state.status !== 'completed') throw new Error(`job failed: ${JSON.stringify(state.error)}`);
+    return polls;
   };
 }
 
 const ms = (n: number) => n.toFixed(2);
+const cores = (n: number) => n.toFixed(2);
+
+/** CPU seconds a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Runs `fn` and adds `cores`: the CPU each process used while it ran, in cores (CPU seconds per
+ * second): each pid in `pids`, then this process (the load generator).
+ */
+async function withCpu<T extends object>(pids: number[], fn: () => Promise<T>): Promise<T & { cores: number[] }> {
+  const before = pids.map(cpuSecondsOf);
+  const own = process.cpuUsage();
+  const started = performance.now();
+  const result = await fn();
+  const seconds = (performance.now() - started) / 1000;
+  const ownUsage = process.cpuUsage(own);
+  const used = pids.map((pid, i) => (cpuSecondsOf(pid) - (before[i] as number)) / seconds);
+  return { ...result, cores: [...used, (ownUsage.user + ownUsage.system) / 1e6 / seconds] };
+}
 const rows: string[] = [];
 try {
   const fal = await standIn('fal');
@@ -167,18 +213,32 @@ try {
   });
 
   rows.push(
-    '| clients | path | jobs/s | p50 ms | p99 ms | added p50 ms | added p99 ms |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| clients | path | jobs/s | p50 ms | p99 ms | added p50 ms | added p99 ms | polls/job |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
+  const cpuRows = [
+    '| clients | path | gateway | stand-in | load generator | all three |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
   for (const concurrency of [1, 100]) {
-    const direct = await closedLoop(falDirect(fal), concurrency);
-    const via = await closedLoop(throughGateway(server), concurrency);
+    const direct = await withCpu([fal.pid, server.pid], () => closedLoop(falDirect(fal), concurrency));
+    const via = await withCpu([fal.pid, server.pid], () => closedLoop(throughGateway(server), concurrency));
     rows.push(
-      `| ${concurrency} | stand-in directly (3 calls) | ${direct.jobsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | | |`,
+      `| ${concurrency} | stand-in directly (3 calls) | ${direct.jobsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | | | |`,
     );
     rows.push(
-      `| ${concurrency} | through the gateway (2 calls + 3 upstream) | ${via.jobsPerSecond.toFixed(0)} | ${ms(via.p50)} | ${ms(via.p99)} | ${ms(via.p50 - direct.p50)} | ${ms(via.p99 - direct.p99)} |`,
+      `| ${concurrency} | through the gateway (submit, poll if unfinished; 3 upstream) | ${via.jobsPerSecond.toFixed(0)} | ${ms(via.p50)} | ${ms(via.p99)} | ${ms(via.p50 - direct.p50)} | ${ms(via.p99 - direct.p99)} | ${via.pollsPerJob.toFixed(2)} |`,
     );
+    for (const [path, run] of [
+      ['stand-in directly', direct],
+      ['through the gateway', via],
+    ] as const) {
+      const [standInCpu = Number.NaN, gatewayCpu = Number.NaN, ownCpu = Number.NaN] = run.cores;
+      const gatewayCell = path === 'stand-in directly' ? '–' : cores(gatewayCpu);
+      cpuRows.push(
+        `| ${concurrency} | ${path} | ${gatewayCell} | ${cores(standInCpu)} | ${cores(ownCpu)} | ${cores(run.cores.reduce((a, b) => a + b, 0))} |`,
+      );
+    }
   }
 
   // autocannon's own view of the hot path: submit followed by its poll, on 100 connections.
@@ -242,6 +302,10 @@ try {
     machine,
     '',
     ...rows,
+    '',
+    `CPU used during each row, in cores (the machine has ${availableParallelism()}; the gateway runs JavaScript on one):`,
+    '',
+    ...cpuRows,
     '',
     cannonRow,
     '',
