@@ -189,7 +189,7 @@ export class JobRunner {
         const duration = Math.round(performance.now() - started);
         health.record(provider, job.model, 'success', duration);
         const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
-        if (store.complete(job.id, provider, result.url, attempt)) this.#options.events.notify(job.id);
+        if (await store.completeSoon(job.id, provider, result.url, attempt)) this.#options.events.notify(job.id);
         logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
         return;
       } catch (thrown) {

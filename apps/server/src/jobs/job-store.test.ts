@@ -48,4 +48,33 @@ describe('JobStore', () => {
       attempts: [attempt],
     });
   });
+
+  it('completeSoon commits the completions of one turn together, each job once', async () => {
+    const ids = [1, 2, 3].map(() => jobs.create({ ...newJob, startsNow: true }).job.id);
+    const attempt = { provider: 'local', code: 'ok', message: 'completed', duration_ms: 2 };
+    const done = await Promise.all([
+      jobs.completeSoon(ids[0] as string, 'local', 'https://images.example/1.png', attempt),
+      jobs.completeSoon(ids[1] as string, 'local', 'https://images.example/2.png', attempt),
+      jobs.completeSoon(ids[1] as string, 'local', 'https://images.example/again.png', attempt),
+      jobs.completeSoon(ids[2] as string, 'local', 'https://images.example/3.png', attempt),
+    ]);
+    expect(done).toEqual([true, true, false, true]);
+    expect(ids.map((id) => jobs.get(id)?.resultUrl)).toEqual([1, 2, 3].map((n) => `https://images.example/${n}.png`));
+    expect(db.isTransaction).toBe(false);
+  });
+
+  it('one completion that throws fails alone; the others of its turn still commit', async () => {
+    const [good, bad] = [1, 2].map(() => jobs.create({ ...newJob, startsNow: true }).job.id) as [string, string];
+    const attempt = { provider: 'local', code: 'ok', message: 'completed', duration_ms: 2 };
+    // A BigInt cannot be turned into JSON: the statement for this job throws mid-batch.
+    const broken = { ...attempt, duration_ms: 1n as unknown as number };
+    const outcomes = await Promise.allSettled([
+      jobs.completeSoon(good, 'local', 'https://images.example/good.png', attempt),
+      jobs.completeSoon(bad, 'local', 'https://images.example/bad.png', broken),
+    ]);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: true });
+    expect(outcomes[1]?.status).toBe('rejected');
+    expect(jobs.get(good)?.status).toBe('completed');
+    expect(jobs.get(bad)?.status).toBe('processing');
+  });
 });

@@ -83,6 +83,13 @@ export class JobStore {
 
   readonly #sql: (sql: string) => StatementSync;
 
+  /** Completions waiting for this turn's shared commit (see completeSoon). */
+  #completions: Array<{
+    args: [string, string, string, AttemptRecord];
+    resolve: (done: boolean) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = statementCache(db);
@@ -228,6 +235,39 @@ export class JobStore {
          WHERE id = ? AND ${ACTIVE}`,
     ).run(provider, url, JSON.stringify(attempt), now, now, id);
     return result.changes === 1;
+  }
+
+  /**
+   * `complete`, committed together with the other completions of this event-loop turn: under
+   * load many jobs finish per turn, and one commit for all of them writes each shared index
+   * page once instead of once per job. Resolves after the commit, so whoever is told the job
+   * finished can read it back. A batch that fails is retried one job at a time, so one bad
+   * row cannot fail the others.
+   */
+  completeSoon(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.#completions.push({ args: [id, provider, url, attempt], resolve, reject });
+      if (this.#completions.length === 1) setImmediate(() => this.#flushCompletions());
+    });
+  }
+
+  #flushCompletions(): void {
+    const batch = this.#completions;
+    this.#completions = [];
+    let results: boolean[] | undefined;
+    try {
+      results = immediateTransaction(this.#db, () => batch.map(({ args }) => this.complete(...args)));
+    } catch {
+      // Rolled back as a whole; each job on its own below, where only its own error is its own.
+    }
+    batch.forEach(({ args, resolve, reject }, i) => {
+      if (results) return resolve(results[i] as boolean);
+      try {
+        resolve(this.complete(...args));
+      } catch (error) {
+        reject(error);
+      }
+    });
   }
 
   /**
