@@ -258,16 +258,19 @@ export class JobStore {
     try {
       results = immediateTransaction(this.#db, () => batch.map(({ args }) => this.complete(...args)));
     } catch {
-      // Rolled back as a whole; each job on its own below, where only its own error is its own.
+      // Rolled back as a whole; below, each job runs on its own, so an error fails only its job.
     }
-    batch.forEach(({ args, resolve, reject }, i) => {
-      if (results) return resolve(results[i] as boolean);
+    for (const [i, { args, resolve, reject }] of batch.entries()) {
+      if (results) {
+        resolve(results[i] as boolean);
+        continue;
+      }
       try {
         resolve(this.complete(...args));
       } catch (error) {
         reject(error);
       }
-    });
+    }
   }
 
   /**
