@@ -117,6 +117,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = () => {
     closing ??= (async () => {
       lifecycle.draining = true;
+      // Submits already queued for their commit are stored and started first, so drain sees them.
+      await jobs.idle();
       app.log.info({ running: runner.runningCount }, 'shutting down: refusing new work, letting running jobs finish');
       const drained = await runner.drain(config.shutdownTimeoutMs);
       if (!drained) {

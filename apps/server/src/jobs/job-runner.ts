@@ -63,7 +63,11 @@ export class JobRunner {
 
   /** Waits until no job runs or `timeoutMs` passes; true when everything finished. */
   async drain(timeoutMs: number): Promise<boolean> {
-    const all = Promise.all([...this.#active.values()].map((a) => a.done)).then(() => true);
+    // Loops: a job started while others drain (a submit committed just before shutdown) is waited for too.
+    const all = (async () => {
+      while (this.#active.size > 0) await Promise.all([...this.#active.values()].map((a) => a.done));
+      return true;
+    })();
     const timeout = sleep(timeoutMs, false, { ref: false });
     return Promise.race([all, timeout]);
   }

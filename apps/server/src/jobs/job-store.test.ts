@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database.ts';
 import { ApiKeyStore } from '../keys/api-key-store.ts';
+import type { JobRecord } from './job-record.ts';
 import { JobStore } from './job-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'openpixels-job-store-'));
@@ -76,5 +77,32 @@ describe('JobStore', () => {
     expect(outcomes[1]?.status).toBe('rejected');
     expect(jobs.get(good)?.status).toBe('completed');
     expect(jobs.get(bad)?.status).toBe('processing');
+  });
+
+  it('createSoon commits the submits of one turn together; each sees the credits the ones before it took', async () => {
+    const keys = new ApiKeyStore(db);
+    const { record } = keys.create({ credits: 5, name: 'batch' });
+    const submit = () => jobs.createSoon({ ...newJob, keyId: record.id, price: 2, startsNow: true });
+    const outcomes = await Promise.allSettled([submit(), submit(), submit()]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'NO_CREDITS' });
+    for (const outcome of outcomes.slice(0, 2)) {
+      const { job, replayed } = (outcome as PromiseFulfilledResult<{ job: JobRecord; replayed: boolean }>).value;
+      expect(replayed).toBe(false);
+      expect(jobs.get(job.id)).toEqual(job);
+      expect(job.status).toBe('processing');
+    }
+    expect(keys.get(record.id)?.balance).toBe(1);
+    expect(keys.ledger(record.id).filter((e) => e.kind === 'reserve')).toHaveLength(2);
+    expect(db.isTransaction).toBe(false);
+  });
+
+  it('idle resolves once every queued submit is committed and answered', async () => {
+    let answered = false;
+    void jobs.createSoon({ ...newJob, startsNow: true }).then(() => {
+      answered = true;
+    });
+    await jobs.idle();
+    expect(answered).toBe(true);
   });
 });

@@ -83,6 +83,13 @@ export class JobStore {
 
   readonly #sql: (sql: string) => StatementSync;
 
+  /** Submits waiting for this turn's shared commit (see createSoon). */
+  #creates: Array<{
+    input: NewJob;
+    resolve: (created: { job: JobRecord; replayed: boolean }) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+
   /** Completions waiting for this turn's shared commit (see completeSoon). */
   #completions: Array<{
     args: [string, string, string, AttemptRecord];
@@ -101,104 +108,164 @@ export class JobStore {
    * transaction. Throws NO_CREDITS, RATE_LIMITED or INVALID_ARGUMENTS (key reused for another request).
    */
   create(input: NewJob): { job: JobRecord; replayed: boolean } {
-    return immediateTransaction(this.#db, () => {
-      const now = Date.now();
-      if (input.idempotency) {
-        const earlier = this.#sql(
-          'SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?',
-        ).get(input.keyId, input.idempotency.key) as
-          | { request_hash: string; job_id: string; created_at: number }
-          | undefined;
-        if (earlier && earlier.created_at > now - IDEMPOTENCY_TTL_MS) {
-          if (earlier.request_hash !== input.idempotency.requestHash) {
-            throw createError('INVALID_ARGUMENTS', {
-              issues: [
-                {
-                  path: 'headers.idempotency-key',
-                  message: 'was already used with a different request; use a new key for a new request',
-                },
-              ],
-            });
+    return immediateTransaction(this.#db, () => this.#createIn(input));
+  }
+
+  /**
+   * `create`, committed together with the other submits of this event-loop turn (group
+   * commit): each runs in its own savepoint inside one BEGIN IMMEDIATE transaction, so each
+   * sees the credits and jobs of the ones before it and an error undoes only its own work.
+   * Resolves (or rejects with create's error) after the COMMIT, so nothing is answered or
+   * started before it is stored. A batch whose transaction fails is retried one job at a time.
+   */
+  createSoon(input: NewJob): Promise<{ job: JobRecord; replayed: boolean }> {
+    return new Promise((resolve, reject) => {
+      this.#creates.push({ input, resolve, reject });
+      if (this.#creates.length === 1) setImmediate(() => this.#flushCreates());
+    });
+  }
+
+  /** Resolves once every `createSoon` queued so far is committed and answered (shutdown waits for it). */
+  async idle(): Promise<void> {
+    while (this.#creates.length > 0 || this.#completions.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  #flushCreates(): void {
+    const batch = this.#creates;
+    this.#creates = [];
+    type Outcome = { ok: true; value: { job: JobRecord; replayed: boolean } } | { ok: false; error: unknown };
+    let outcomes: Outcome[] | undefined;
+    try {
+      outcomes = immediateTransaction(this.#db, () =>
+        batch.map(({ input }): Outcome => {
+          this.#sql('SAVEPOINT submit').run();
+          try {
+            const value = this.#createIn(input);
+            this.#sql('RELEASE submit').run();
+            return { ok: true, value };
+          } catch (error) {
+            this.#sql('ROLLBACK TO submit').run();
+            this.#sql('RELEASE submit').run();
+            return { ok: false, error };
           }
-          return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
-        }
-        if (earlier) {
-          this.#sql('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?').run(
-            input.keyId,
-            input.idempotency.key,
-          );
+        }),
+      );
+    } catch {
+      outcomes = undefined; // rolled back as a whole; below, each submit gets its own transaction
+    }
+    for (const [i, { input, resolve, reject }] of batch.entries()) {
+      let outcome = outcomes?.[i];
+      if (!outcome) {
+        try {
+          outcome = { ok: true, value: this.create(input) };
+        } catch (error) {
+          outcome = { ok: false, error };
         }
       }
+      if (outcome.ok) resolve(outcome.value);
+      else reject(outcome.error);
+    }
+  }
 
-      const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
-        input.keyId,
-      ) as { active: number };
-      if (active >= input.maxActiveJobsPerKey) {
-        throw createError(
-          'RATE_LIMITED',
-          { retry_after_ms: 1000 },
-          {
-            message: `This key already has ${active} jobs running, the most allowed at once. Retry in 1000 ms.`,
-          },
+  #createIn(input: NewJob): { job: JobRecord; replayed: boolean } {
+    const now = Date.now();
+    if (input.idempotency) {
+      const earlier = this.#sql(
+        'SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?',
+      ).get(input.keyId, input.idempotency.key) as
+        | { request_hash: string; job_id: string; created_at: number }
+        | undefined;
+      if (earlier && earlier.created_at > now - IDEMPOTENCY_TTL_MS) {
+        if (earlier.request_hash !== input.idempotency.requestHash) {
+          throw createError('INVALID_ARGUMENTS', {
+            issues: [
+              {
+                path: 'headers.idempotency-key',
+                message: 'was already used with a different request; use a new key for a new request',
+              },
+            ],
+          });
+        }
+        return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
+      }
+      if (earlier) {
+        this.#sql('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?').run(
+          input.keyId,
+          input.idempotency.key,
         );
       }
+    }
 
-      const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
-        balance: number;
-      };
-      if (balance < input.price)
-        throw createError('NO_CREDITS', {
-          required: input.price,
-          available: balance,
-        });
-
-      const id = newJobId();
-      const status = input.startsNow ? 'processing' : 'queued';
-      this.#sql(
-        `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        input.keyId,
-        input.model,
-        input.prompt,
-        input.width,
-        input.height,
-        JSON.stringify(input.routing),
-        input.price,
-        status,
-        now,
-        now,
-        now + input.deadlineMs,
+    const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
+      input.keyId,
+    ) as { active: number };
+    if (active >= input.maxActiveJobsPerKey) {
+      throw createError(
+        'RATE_LIMITED',
+        { retry_after_ms: 1000 },
+        {
+          message: `This key already has ${active} jobs running, the most allowed at once. Retry in 1000 ms.`,
+        },
       );
-      this.#moveCredits(input.keyId, id, 'reserve', -input.price, now);
-      if (input.idempotency) {
-        this.#sql(
-          'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
-      }
-      // The row just written, built here rather than read back: the same values, one query fewer.
-      const job: JobRecord = {
-        id,
-        keyId: input.keyId,
-        model: input.model,
-        prompt: input.prompt,
-        width: input.width,
-        height: input.height,
-        routing: input.routing,
-        price: input.price,
-        status,
-        provider: null,
-        resultUrl: null,
-        error: null,
-        attempts: [],
-        createdAt: now,
-        updatedAt: now,
-        deadlineAt: now + input.deadlineMs,
-        finishedAt: null,
-      };
-      return { job, replayed: false };
-    });
+    }
+
+    const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
+      balance: number;
+    };
+    if (balance < input.price)
+      throw createError('NO_CREDITS', {
+        required: input.price,
+        available: balance,
+      });
+
+    const id = newJobId();
+    const status = input.startsNow ? 'processing' : 'queued';
+    this.#sql(
+      `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.keyId,
+      input.model,
+      input.prompt,
+      input.width,
+      input.height,
+      JSON.stringify(input.routing),
+      input.price,
+      status,
+      now,
+      now,
+      now + input.deadlineMs,
+    );
+    this.#moveCredits(input.keyId, id, 'reserve', -input.price, now);
+    if (input.idempotency) {
+      this.#sql(
+        'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
+    }
+    // The row just written, built here rather than read back: the same values, one query fewer.
+    const job: JobRecord = {
+      id,
+      keyId: input.keyId,
+      model: input.model,
+      prompt: input.prompt,
+      width: input.width,
+      height: input.height,
+      routing: input.routing,
+      price: input.price,
+      status,
+      provider: null,
+      resultUrl: null,
+      error: null,
+      attempts: [],
+      createdAt: now,
+      updatedAt: now,
+      deadlineAt: now + input.deadlineMs,
+      finishedAt: null,
+    };
+    return { job, replayed: false };
   }
 
   /** A job by id, or undefined. */

@@ -99,7 +99,10 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         routing,
       };
       const idempotencyKey = request.headers['idempotency-key'];
-      const { job, replayed } = deps.jobs.create({
+      // Checked again right before the job is queued for its commit: shutdown waits for queued
+      // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
+      if (deps.lifecycle.draining) throw shuttingDown();
+      const { job, replayed } = await deps.jobs.createSoon({
         ...input,
         keyId: key.id,
         price: modelCatalog[model].price,
@@ -120,6 +123,14 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       reply.header('cache-control', 'no-store');
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },
+  );
+}
+
+function shuttingDown() {
+  return createError(
+    'SERVICE_UNAVAILABLE',
+    { retry_after_ms: 5000 },
+    { message: 'The server is shutting down. Try again in 5000 ms.' },
   );
 }
 
