@@ -125,9 +125,13 @@ export class JobStore {
     });
   }
 
-  /** Resolves once every `createSoon` queued so far is committed and answered (shutdown waits for it). */
+  /**
+   * Resolves once every `createSoon` queued so far is committed and answered (shutdown waits
+   * for it, after refusing new submits). Completions are not waited for here: each running
+   * job awaits its own, and shutdown drains the jobs.
+   */
   async idle(): Promise<void> {
-    while (this.#creates.length > 0 || this.#completions.length > 0) {
+    while (this.#creates.length > 0) {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
