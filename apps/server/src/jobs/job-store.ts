@@ -6,15 +6,8 @@ import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
 import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
 
-/** What a submit asks for, already validated and priced. */
-export interface NewJob {
-  keyId: string;
-  model: ModelId;
-  prompt: string;
-  width: number;
-  height: number;
-  routing: RoutingPreferences;
-  price: number;
+/** What a submit asks for, already validated and priced: the request's part of a JobRecord. */
+export interface NewJob extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
   deadlineMs: number;
   maxActiveJobsPerKey: number;
   idempotency?: { key: string; requestHash: string };
