@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import { createError } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
@@ -73,6 +74,18 @@ export function createFastify(config: ServerConfig): FastifyInstance {
   );
   // Response schemas document the API; answers are plain JSON built by the handlers.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  // Browsers may call the API directly (the SDK runs there); preflights are answered before
+  // auth, and error answers carry the CORS headers too, so a page can read the envelope.
+  if (config.corsOrigins.length > 0) {
+    app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+      exposedHeaders: ['retry-after', 'x-request-id'],
+      maxAge: 600,
+    });
+  }
 
   // JSON only: a text/plain body is answered with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');

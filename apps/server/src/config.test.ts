@@ -69,6 +69,17 @@ describe('OPENPIXELS_SUBMIT_WAIT_MS', () => {
   });
 });
 
+describe('OPENPIXELS_CORS_ORIGINS', () => {
+  it('allows every origin by default, takes a list or "off", and names a bad entry', () => {
+    expect(loadConfig({}).corsOrigins).toEqual(['*']);
+    expect(loadConfig({ OPENPIXELS_CORS_ORIGINS: 'off' }).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ OPENPIXELS_CORS_ORIGINS: 'https://app.example.com/, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(() => loadConfig({ OPENPIXELS_CORS_ORIGINS: 'app.example.com' })).toThrow(/OPENPIXELS_CORS_ORIGINS/);
+  });
+});
+
 describe('resolveConfig', () => {
   it('rejects providers without a key, with duplicate ids or a bad id', () => {
     expect(() =>

@@ -52,6 +52,12 @@ export interface ServerConfig {
   breaker: { failureThreshold: number; cooldownMs: number };
   shutdownTimeoutMs: number;
   demoKey: { enabled: boolean; credits: number };
+  /**
+   * Origins a browser may call the API from: `['*']` for any, `[]` for none. Keys travel in a
+   * header, never a cookie, so allowing an origin lets its pages use a key they already hold
+   * and nothing more.
+   */
+  corsOrigins: string[];
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -103,6 +109,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push(`${name} must be an http(s) URL, got "${raw}"`);
       return fallback;
     }
+  };
+  const origins = (name: string, fallback: string[]): string[] => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'off') return [];
+    const list = raw.split(',').map((item) => item.trim().replace(/\/+$/, ''));
+    const bad = list.filter((item) => item !== '*' && !/^https?:\/\/[^/\s]+$/.test(item));
+    if (bad.length > 0) {
+      problems.push(`${name} must be "*", "off" or comma-separated origins like https://app.example.com, got "${raw}"`);
+      return fallback;
+    }
+    return list.includes('*') ? ['*'] : list;
   };
   const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
     const raw = read(name);
@@ -195,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: demoMode === 'on' || (demoMode === 'auto' && kinds.every((kind) => kind === 'local')),
       credits: int('OPENPIXELS_DEMO_CREDITS', 1_000, 1, 1_000_000_000),
     },
+    corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
