@@ -80,6 +80,14 @@ describe('OPENPIXELS_CORS_ORIGINS', () => {
   });
 });
 
+describe('OPENPIXELS_IMAGE_RETENTION_HOURS', () => {
+  it('keeps images a week by default, 0 keeps them forever, negatives are refused', () => {
+    expect(loadConfig({}).imageRetentionHours).toBe(168);
+    expect(loadConfig({ OPENPIXELS_IMAGE_RETENTION_HOURS: '0' }).imageRetentionHours).toBe(0);
+    expect(() => loadConfig({ OPENPIXELS_IMAGE_RETENTION_HOURS: '-1' })).toThrow(/OPENPIXELS_IMAGE_RETENTION_HOURS/);
+  });
+});
+
 describe('resolveConfig', () => {
   it('rejects providers without a key, with duplicate ids or a bad id', () => {
     expect(() =>

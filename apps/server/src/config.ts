@@ -58,6 +58,8 @@ export interface ServerConfig {
    * and nothing more.
    */
   corsOrigins: string[];
+  /** How long the local provider's images are kept, in hours; 0 keeps them forever. */
+  imageRetentionHours: number;
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -214,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       credits: int('OPENPIXELS_DEMO_CREDITS', 1_000, 1, 1_000_000_000),
     },
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
+    imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pruneImages } from './providers/local/prune-images.ts';
 import type { FastifyInstance } from 'fastify';
 import { createFastify, registerApi } from './app.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -112,6 +113,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
   }, sweepEvery);
   sweeper.unref();
+  // Old images go on their own, slower clock: deleting files needs no more than hourly care.
+  const pruneOldImages = () =>
+    pruneImages(imagesDir, config.imageRetentionHours * 3_600_000).then(
+      (deleted) => deleted > 0 && app.log.info({ deleted }, 'deleted images past their retention'),
+      (error: unknown) => app.log.error({ err: error }, 'image clean-up failed'),
+    );
+  const pruner =
+    config.imageRetentionHours > 0 ? setInterval(pruneOldImages, Math.min(3_600_000, config.imageRetentionHours * 360_000)) : undefined;
+  pruner?.unref();
+  if (pruner) void pruneOldImages();
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -126,6 +137,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await runner.abortAll();
       }
       clearInterval(sweeper);
+      clearInterval(pruner);
       events.releaseAll();
       // Long polls were just answered; give those answers a moment to flush, then cut any
       // connection still open (a keep-alive socket would otherwise hold close() for minutes).
