@@ -39,18 +39,20 @@ export class OpenPixelsError<C extends ErrorCode = ErrorCode> extends Error {
 
   /** Builds the error of `code`; prefer `createError`, whose params are checked per code. */
   constructor(code: C, params: ParamsOf<C>, options: OpenPixelsErrorOptions = {}) {
-    const entry = errorCatalog[code] as { message: (p: ParamsOf<C>) => string } | undefined;
-    super(options.message ?? entry?.message(params) ?? String(code), { cause: options.cause });
+    // Undefined only for a newer server's code, rebuilt by fromEnvelope.
+    const entry = errorCatalog[code] as (typeof errorCatalog)[ErrorCode] | undefined;
+    // The compiler cannot tie the entry to C here; createError already checked params against it.
+    const defaultMessage = entry?.message as ((p: ParamsOf<C>) => string) | undefined;
+    super(options.message ?? defaultMessage?.(params) ?? String(code), { cause: options.cause });
     Object.defineProperty(this, MARKER, { value: true });
     // A fixed name, not constructor.name, which minifiers rename.
     this.name = 'OpenPixelsError';
-    const known = errorCatalog[code] as (typeof errorCatalog)[ErrorCode] | undefined;
-    this.type = (known?.type ?? 'INTERNAL_SERVER_ERROR') as TypeOf<C>;
+    this.type = (entry?.type ?? 'INTERNAL_SERVER_ERROR') as TypeOf<C>;
     this.code = code;
     this.params = params;
-    this.status = known?.status ?? errorTypes[this.type as ErrorType].status;
-    this.retryable = known?.retryable ?? false;
-    this.reroutable = known?.reroutable ?? false;
+    this.status = entry?.status ?? errorTypes[this.type as ErrorType].status;
+    this.retryable = entry?.retryable ?? false;
+    this.reroutable = entry?.reroutable ?? false;
     this.request_id = options.requestId;
     this.doc_url = docUrl(code);
   }
