@@ -9,6 +9,7 @@ import { clientErrorBody, sendError } from './http/error-response.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
+import { registerCancelRoute } from './routes/cancel-route.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImageRoute } from './routes/image-route.ts';
@@ -143,6 +144,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
 
   registerSubmitRoute(app, deps);
   registerPollRoute(app, deps);
+  registerCancelRoute(app, deps);
   registerCatalogRoutes(app, deps);
   registerImageRoute(app, deps);
   registerHealthRoutes(app, deps);
@@ -172,6 +174,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
       openapi: '/openapi.json',
       submit: 'POST /v2/submit',
       poll: 'GET /v2/poll/{id}',
+      cancel: 'POST /v2/cancel/{id}',
     }),
   );
 }

@@ -258,6 +258,168 @@ class InvalidArgumentsEnvelope:
         return result
 
 
+class JobAlreadyFinishedEnvelopeCode(Enum):
+    JOB_ALREADY_FINISHED = "JOB_ALREADY_FINISHED"
+
+
+class Status(Enum):
+    """How the job had finished."""
+
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+@dataclass
+class JobAlreadyFinishedParams:
+    """Context that depends on the code.
+    
+    A cancel for a job that had already finished; the job was left as it was.
+    """
+    id: str
+    """The job that was asked to be cancelled."""
+
+    status: Status
+    """How the job had finished."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobAlreadyFinishedParams':
+        assert isinstance(obj, dict)
+        id = from_str(obj.get("id"))
+        status = Status(obj.get("status"))
+        return JobAlreadyFinishedParams(id, status)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["id"] = from_str(self.id)
+        result["status"] = to_enum(Status, self.status)
+        return result
+
+
+@dataclass
+class JobAlreadyFinishedEnvelope:
+    """JOB_ALREADY_FINISHED (BAD_REQUEST_ERROR, HTTP 409): The job had already finished, so it
+    could not be cancelled.
+    """
+    code: JobAlreadyFinishedEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: JobAlreadyFinishedParams
+    """Context that depends on the code."""
+
+    type: InvalidArgumentsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobAlreadyFinishedEnvelope':
+        assert isinstance(obj, dict)
+        code = JobAlreadyFinishedEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = JobAlreadyFinishedParams.from_dict(obj.get("params"))
+        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return JobAlreadyFinishedEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(JobAlreadyFinishedEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(JobAlreadyFinishedParams, self.params)
+        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class JobCancelledEnvelopeCode(Enum):
+    JOB_CANCELLED = "JOB_CANCELLED"
+
+
+@dataclass
+class JobCancelledParams:
+    """Context that depends on the code.
+    
+    A job stopped by its owner before it finished.
+    """
+    id: str
+    """The job that was cancelled."""
+
+    refunded: int
+    """The credits given back to the key."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobCancelledParams':
+        assert isinstance(obj, dict)
+        id = from_str(obj.get("id"))
+        refunded = from_int(obj.get("refunded"))
+        return JobCancelledParams(id, refunded)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["id"] = from_str(self.id)
+        result["refunded"] = from_int(self.refunded)
+        return result
+
+
+@dataclass
+class JobCancelledEnvelope:
+    """JOB_CANCELLED (BAD_REQUEST_ERROR, HTTP 409): The job was cancelled by its owner before it
+    finished.
+    """
+    code: JobCancelledEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: JobCancelledParams
+    """Context that depends on the code."""
+
+    type: InvalidArgumentsEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'JobCancelledEnvelope':
+        assert isinstance(obj, dict)
+        code = JobCancelledEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = JobCancelledParams.from_dict(obj.get("params"))
+        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return JobCancelledEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(JobCancelledEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(JobCancelledParams, self.params)
+        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
 class JobNotFoundEnvelopeCode(Enum):
     JOB_NOT_FOUND = "JOB_NOT_FOUND"
 
@@ -1336,6 +1498,22 @@ def invalid_arguments_envelope_from_dict(s: Any) -> InvalidArgumentsEnvelope:
 
 def invalid_arguments_envelope_to_dict(x: InvalidArgumentsEnvelope) -> Any:
     return to_class(InvalidArgumentsEnvelope, x)
+
+
+def job_already_finished_envelope_from_dict(s: Any) -> JobAlreadyFinishedEnvelope:
+    return JobAlreadyFinishedEnvelope.from_dict(s)
+
+
+def job_already_finished_envelope_to_dict(x: JobAlreadyFinishedEnvelope) -> Any:
+    return to_class(JobAlreadyFinishedEnvelope, x)
+
+
+def job_cancelled_envelope_from_dict(s: Any) -> JobCancelledEnvelope:
+    return JobCancelledEnvelope.from_dict(s)
+
+
+def job_cancelled_envelope_to_dict(x: JobCancelledEnvelope) -> Any:
+    return to_class(JobCancelledEnvelope, x)
 
 
 def job_not_found_envelope_from_dict(s: Any) -> JobNotFoundEnvelope:

@@ -47,7 +47,7 @@ describe('errorCatalog', () => {
     const publicCodes = new Set<string>(Object.values(PUBLIC_PAGE).flat());
     const additions = errorCodes.filter((code) => errorCatalog[code].addition);
     expect(additions.sort()).toEqual(errorCodes.filter((code) => !publicCodes.has(code)).sort());
-    expect(additions.sort()).toEqual(['JOB_NOT_FOUND', 'MODEL_UNAVAILABLE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
+    expect(additions.sort()).toEqual(['JOB_ALREADY_FINISHED', 'JOB_CANCELLED', 'JOB_NOT_FOUND', 'MODEL_UNAVAILABLE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
   });
 
   it('gives the availability additions their type and the documented statuses', () => {

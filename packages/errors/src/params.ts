@@ -101,6 +101,25 @@ export interface JobNotFoundParams {
   id: string;
 }
 
+/** A job stopped by its owner before it finished. */
+export interface JobCancelledParams {
+  /** The job that was cancelled. */
+  id: string;
+  /**
+   * The credits given back to the key.
+   * @asType integer
+   */
+  refunded: number;
+}
+
+/** A cancel for a job that had already finished; the job was left as it was. */
+export interface JobAlreadyFinishedParams {
+  /** The job that was asked to be cancelled. */
+  id: string;
+  /** How the job had finished. */
+  status: 'completed' | 'failed' | 'cancelled';
+}
+
 /** The cause is unknown; a decoder may keep the undecodable value for logs. */
 export interface UnknownErrorParams {
   /** The value that could not be understood, kept for logging only. */
@@ -148,6 +167,8 @@ export interface ErrorParams {
   INVALID_ARGUMENTS: InvalidArgumentsParams;
   UNKNOWN_MODEL: UnknownModelParams;
   JOB_NOT_FOUND: JobNotFoundParams;
+  JOB_CANCELLED: JobCancelledParams;
+  JOB_ALREADY_FINISHED: JobAlreadyFinishedParams;
   UNKNOWN_ERROR: UnknownErrorParams;
   INTERNAL_SERVER_ERROR: NoParams;
   MODEL_UNAVAILABLE: ModelUnavailableParams;

@@ -1,6 +1,6 @@
 export { OpenPixels } from './open-pixels.ts';
 export type { FetchFunction, OpenPixelsOptions, RetryEvent } from './resolve-options.ts';
-export type { RunOptions, ThrowingRunOptions } from './run-options.ts';
+export type { CancelOptions, RunOptions, ThrowingRunOptions } from './run-options.ts';
 export type { KnownModel, ModelId, RoutingPreferences, RunPayload } from './run-payload.ts';
 export type { ImageData, JobResult, JobState, JobStatus, JobUpdate, RunFailure, RunResult, RunSuccess } from './job-state.ts';
 export { isAbortError, isNetworkError, isTimeoutError } from './transport-errors.ts';

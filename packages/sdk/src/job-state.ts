@@ -1,7 +1,7 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 
 /** The statuses the gateway uses; another string may come from a newer server. */
-export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | (string & {});
+export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled' | (string & {});
 
 /** What a finished job produced. */
 export interface ImageData {

@@ -1,12 +1,12 @@
-import { OpenPixelsError } from '@openpixels/errors';
+import { decodeErrorEnvelope, OpenPixelsError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { createIdempotencyKey } from './create-idempotency-key.ts';
 import { type Deadline, startDeadline } from './deadline.ts';
 import type { JobResult, JobState, JobUpdate, RunResult, RunSuccess } from './job-state.ts';
 import { pollJobStates } from './poll-job-states.ts';
 import { type OpenPixelsOptions, type ResolvedOptions, resolveOptions } from './resolve-options.ts';
-import type { RunOptions, ThrowingRunOptions } from './run-options.ts';
+import type { CancelOptions, RunOptions, ThrowingRunOptions } from './run-options.ts';
 import type { RunPayload } from './run-payload.ts';
-import { submitJob } from './submit-job.ts';
+import { sendJobRequest } from './send-job-request.ts';
 
 /**
  * The OpenPixels client. Create it once and reuse it: `new OpenPixels('sk-op-…')`, or
@@ -27,11 +27,42 @@ export class OpenPixels {
    */
   run(payload: RunPayload, options: ThrowingRunOptions): Promise<RunSuccess>;
   run(payload: RunPayload, options?: RunOptions): Promise<RunResult>;
-  run(payload: RunPayload, options: RunOptions = {}): Promise<RunResult> {
+  async run(payload: RunPayload, options: RunOptions = {}): Promise<RunResult> {
+    let submitted: string | undefined;
+    try {
+      return await this.#within(options, async (deadline) => {
+        let state = await this.#submit(payload, options, deadline);
+        if (state.type === 'update') {
+          submitted = state.id;
+          state = await follow(pollJobStates(this.#options, state.id, deadline), state, options);
+        }
+        return finish(state, options);
+      });
+    } catch (error) {
+      // The caller gave up on the job, not just on waiting: stop it and get its credits back.
+      if (submitted !== undefined && options.signal?.aborted && options.cancelOnAbort !== false) {
+        await this.cancel(submitted, { timeout: Math.min(this.#options.requestTimeout, 10_000) }).catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Cancels a job that has not finished: resolves with its result, `status: 'cancelled'` and the
+   * error JOB_CANCELLED (its credits were refunded). A job that had already finished is left as
+   * it was: the error is JOB_ALREADY_FINISHED and `status` says how it ended. Another key's job
+   * answers JOB_NOT_FOUND. Throws only like `run` (network, timeout, abort).
+   */
+  cancel(id: string, options: CancelOptions = {}): Promise<RunResult> {
     return this.#within(options, async (deadline) => {
-      let state = await submitJob(this.#options, payload, deadline, options.idempotencyKey ?? createIdempotencyKey());
-      if (state.type === 'update') state = await follow(pollJobStates(this.#options, state.id, deadline), state, options);
-      return finish(state, options);
+      const state = await sendJobRequest(this.#options, 'cancel', `/v2/cancel/${encodeURIComponent(id)}`, {}, deadline);
+      if (state.type === 'result') {
+        const { type: _, ...result } = state;
+        if (result.error?.code === 'JOB_ALREADY_FINISHED') return { ...result, id, status: result.error.params.status };
+        return result.error?.code === 'JOB_NOT_FOUND' ? { ...result, id } : result;
+      }
+      // A cancel always ends in a result; anything else is kept as evidence, not guessed at.
+      return { id, status: state.status, error: decodeErrorEnvelope(state) as OpenPixelsErrorEnvelope };
     });
   }
 
@@ -43,7 +74,7 @@ export class OpenPixels {
   submit(payload: RunPayload, options?: RunOptions): Promise<JobState>;
   submit(payload: RunPayload, options: RunOptions = {}): Promise<JobState> {
     return this.#within(options, async (deadline) => {
-      const state = await submitJob(this.#options, payload, deadline, options.idempotencyKey ?? createIdempotencyKey());
+      const state = await this.#submit(payload, options, deadline);
       if (state.type === 'result') finish(state, options);
       return state;
     });
@@ -66,6 +97,11 @@ export class OpenPixels {
     } finally {
       deadline.end();
     }
+  }
+
+  #submit(payload: RunPayload, options: RunOptions, deadline: Deadline): Promise<JobState> {
+    const headers = { 'idempotency-key': options.idempotencyKey ?? createIdempotencyKey() };
+    return sendJobRequest(this.#options, 'submit', '/v2/submit', { body: JSON.stringify(payload), headers }, deadline);
   }
 
   #start(options: RunOptions): Deadline {

@@ -7,7 +7,7 @@ export type FetchFunction = (url: string, init: RequestInit) => Promise<Response
 /** Told before each retry or reconnection, e.g. for logs. */
 export interface RetryEvent {
   /** Which request is sent again. */
-  request: 'submit' | 'poll';
+  request: 'submit' | 'poll' | 'cancel';
   /** 1 for the first retry. */
   attempt: number;
   /** How long the client waits before sending it. */

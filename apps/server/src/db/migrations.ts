@@ -62,4 +62,32 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX idempotency_by_age ON idempotency_keys(created_at);
   `,
+  // 2: jobs may end `cancelled`. SQLite cannot change a CHECK in place, so the table is
+  // rebuilt (SQLite's documented way: foreign keys off meanwhile, checked before COMMIT).
+  `
+  CREATE TABLE jobs_v2 (
+    id           TEXT PRIMARY KEY,
+    key_id       TEXT NOT NULL REFERENCES api_keys(id),
+    model        TEXT NOT NULL,
+    prompt       TEXT NOT NULL,
+    width        INTEGER NOT NULL,
+    height       INTEGER NOT NULL,
+    routing      TEXT NOT NULL,
+    price        INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('queued', 'processing', 'completed', 'failed', 'cancelled')),
+    provider     TEXT,
+    result_url   TEXT,
+    error        TEXT,
+    attempts     TEXT NOT NULL DEFAULT '[]',
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    deadline_at  INTEGER NOT NULL,
+    finished_at  INTEGER
+  );
+  INSERT INTO jobs_v2 SELECT * FROM jobs;
+  DROP TABLE jobs;
+  ALTER TABLE jobs_v2 RENAME TO jobs;
+  CREATE INDEX jobs_active ON jobs(deadline_at) WHERE status IN ('queued', 'processing');
+  CREATE INDEX jobs_active_by_key ON jobs(key_id) WHERE status IN ('queued', 'processing');
+  `,
 ];

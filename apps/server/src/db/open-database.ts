@@ -27,6 +27,17 @@ export function openDatabase(dataDir: string): DatabaseSync {
 }
 
 function migrate(db: DatabaseSync): void {
+  // A migration may rebuild a table others point at; SQLite's procedure for that turns
+  // foreign keys off around the transaction (they cannot change inside one) and checks them at its end.
+  db.exec('PRAGMA foreign_keys = OFF');
+  try {
+    migrateWithin(db);
+  } finally {
+    db.exec('PRAGMA foreign_keys = ON');
+  }
+}
+
+function migrateWithin(db: DatabaseSync): void {
   immediateTransaction(db, () => {
     const { user_version: applied } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (applied > migrations.length) {
@@ -35,6 +46,9 @@ function migrate(db: DatabaseSync): void {
       );
     }
     for (let i = applied; i < migrations.length; i++) db.exec(migrations[i] as string);
+    if (db.prepare('PRAGMA foreign_key_check').all().length > 0) {
+      throw new Error('A schema migration left rows pointing at missing rows; nothing was changed.');
+    }
     db.exec(`PRAGMA user_version = ${migrations.length}`);
   });
 }

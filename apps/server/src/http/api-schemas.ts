@@ -151,12 +151,12 @@ export const jobAnswerSchema = {
       type: 'object',
       title: 'JobResult',
       description:
-        'The job finished. `data.url` holds the image when it completed; `error` holds an OpenPixels error envelope when it failed (its credits are refunded).',
+        'The job finished. `data.url` holds the image when it completed; `error` holds an OpenPixels error envelope when it failed or was cancelled (`JOB_CANCELLED`); either way its credits were refunded.',
       required: ['type', 'id', 'status', 'meta'],
       properties: {
         type: { const: 'result' },
         id: { type: 'string' },
-        status: { enum: ['completed', 'failed'] },
+        status: { enum: ['completed', 'failed', 'cancelled'] },
         data: {
           type: 'object',
           required: ['url'],

@@ -85,6 +85,23 @@ const triggers: Record<ErrorCode, Trigger | { neverSent: string }> = {
   INVALID_ARGUMENTS: async (code) => expectErrorResponse(await submit({ model: 'flux-dev', width: 4096 }), code),
   UNKNOWN_MODEL: async (code) => expectErrorResponse(await submit({ model: 'sdxl' }), code),
   JOB_NOT_FOUND: async (code) => expectErrorResponse(await server.call(`/v2/poll/job_${'f'.repeat(32)}`), code),
+  JOB_CANCELLED: async (code) => {
+    standIn.setMode('hang');
+    try {
+      const response = await submit({ model: 'flux-dev', config: { routing: { whitelist: ['fal'] } } });
+      const { id } = (await response.json()) as { id: string };
+      const cancelled = await server.call(`/v2/cancel/${id}`, { method: 'POST' });
+      expect(cancelled.status).toBe(200);
+      return expectErrorEnvelope(((await cancelled.json()) as { error: unknown }).error, code);
+    } finally {
+      standIn.setMode('ok');
+    }
+  },
+  JOB_ALREADY_FINISHED: async (code) => {
+    const response = await submit({ model: 'flux-schnell', config: { routing: { whitelist: ['local'] } } });
+    const { id } = await waitForResult(server, ((await response.json()) as { id: string }).id);
+    return expectErrorResponse(await server.call(`/v2/cancel/${id as string}`, { method: 'POST' }), code);
+  },
   UNKNOWN_ERROR: {
     neverSent: 'a decoder code for bodies that are not envelopes; the server sends INTERNAL_SERVER_ERROR instead',
   },

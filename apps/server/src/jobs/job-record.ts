@@ -1,11 +1,16 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { ModelId } from '../models/model-catalog.ts';
 
-/** Where a job is: accepted, running at a provider, or finished one way or the other. */
-export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed';
+/** Where a job is: accepted, running at a provider, or finished one way or another. */
+export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
 
-/** Statuses after which nothing about a job changes any more. */
-export const finalStatuses: readonly JobStatus[] = ['completed', 'failed'];
+/** The statuses of a finished job: after one of these nothing about the job changes any more. */
+export type FinalJobStatus = Exclude<JobStatus, 'queued' | 'processing'>;
+
+/** True once a job has finished (completed, failed or cancelled). */
+export function isFinished(status: JobStatus): status is FinalJobStatus {
+  return status !== 'queued' && status !== 'processing';
+}
 
 /** The routing preferences a job was submitted with (`config.routing`). */
 export interface RoutingPreferences {

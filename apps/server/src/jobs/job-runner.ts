@@ -24,6 +24,9 @@ export interface JobRunnerOptions {
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
 export const SHUTDOWN = Symbol('shutdown');
 
+/** The reason a job's run is aborted with when its owner cancelled it (it is already finished). */
+const CANCELLED = Symbol('cancelled');
+
 /**
  * Runs accepted jobs: picks providers, makes attempts with a timeout each inside the job's
  * deadline, retries and reroutes, and finishes every job exactly once (a failure refunds).
@@ -124,6 +127,22 @@ export class JobRunner {
     return failed;
   }
 
+  /**
+   * Cancels a job for its owner: ends it `cancelled` and refunded (see JobStore.cancel), then
+   * stops its attempt here, and the adapter cancels the upstream job (best effort). Cancel
+   * wins only until the job's result is stored: an image the provider made but this server
+   * had not recorded yet is dropped, and its upstream cost is the operator's.
+   */
+  cancel(id: string, keyId: string): ReturnType<JobStore['cancel']> {
+    const outcome = this.#options.store.cancel(id, keyId);
+    if (outcome?.cancelled) {
+      this.#active.get(id)?.controller.abort(CANCELLED);
+      this.#options.events.notify(id);
+      this.#options.logger.info({ jobId: id }, 'job cancelled by its owner; credits refunded');
+    }
+    return outcome;
+  }
+
   /** Stops every running job without finishing it; the next start resumes them. */
   async abortAll(): Promise<void> {
     const running = [...this.#active.values()];
@@ -193,14 +212,18 @@ export class JobRunner {
         const duration = Math.round(performance.now() - started);
         health.record(provider, job.model, 'success', duration);
         const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
-        if (await store.completeSoon(job.id, provider, result.url, attempt)) this.#options.events.notify(job.id);
-        logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
+        // False when the job was cancelled (or timed out) meanwhile: that outcome stands.
+        if (await store.completeSoon(job.id, provider, result.url, attempt)) {
+          this.#options.events.notify(job.id);
+          logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
+        }
         return;
       } catch (thrown) {
         const duration = Math.round(performance.now() - started);
         if (stop.aborted) {
           health.record(provider, job.model, 'neutral', duration);
-          return; // shutdown: leave the job unfinished; the next start resumes it
+          // Shutdown leaves the job unfinished for the next start to resume; a cancel finished it already.
+          return;
         }
         const error = this.#attemptError(thrown, provider, attemptSignal, timeoutMs);
         health.record(provider, job.model, outcomeOfError(error), duration);
@@ -221,6 +244,8 @@ export class JobRunner {
       }
     }
 
+    // Stopped while backing off: shutdown leaves the job for the next start, a cancel ended it already.
+    if (stop.aborted) return;
     this.#finishFailed(
       job,
       this.#finalError(job, pinned, attempts, lastError, refusedByCircuit),

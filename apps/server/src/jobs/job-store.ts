@@ -4,7 +4,7 @@ import { immediateTransaction } from '../db/immediate-transaction.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
-import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
+import { type AttemptRecord, isFinished, type JobRecord, type JobStatus, type RoutingPreferences } from './job-record.ts';
 
 /** What a submit asks for, already validated and priced: the request's part of a JobRecord. */
 export interface NewJob extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
@@ -342,16 +342,40 @@ export class JobStore {
    * job had already finished (so a second failure path can never refund twice).
    */
   fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null = null): boolean {
+    return immediateTransaction(this.#db, () => this.#finishRefunded(id, 'failed', error, provider));
+  }
+
+  /**
+   * Cancels an unfinished job of `keyId` and refunds its price, in one transaction. Answers
+   * undefined when no such job belongs to the key, and `cancelled: false` with the job
+   * unchanged when it had already finished (its result, or its charge, stands).
+   */
+  cancel(id: string, keyId: string): { cancelled: boolean; job: JobRecord } | undefined {
     return immediateTransaction(this.#db, () => {
-      const now = Date.now();
-      const job = this.#sql(
-        `UPDATE jobs SET status = 'failed', error = ?, provider = ?, updated_at = ?, finished_at = ?
-           WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
-      ).get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
-      if (!job) return false;
-      if (job.price > 0) this.#moveCredits(job.key_id, id, 'refund', job.price, now);
-      return true;
+      const job = this.get(id);
+      if (!job || job.keyId !== keyId) return undefined;
+      if (isFinished(job.status)) return { cancelled: false, job };
+      const error = createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON();
+      this.#finishRefunded(id, 'cancelled', error, job.provider);
+      return { cancelled: true, job: this.get(id) as JobRecord };
     });
+  }
+
+  /** The one way a job ends unpaid: its final status and error, and its price given back. */
+  #finishRefunded(
+    id: string,
+    status: 'failed' | 'cancelled',
+    error: OpenPixelsErrorEnvelope,
+    provider: string | null,
+  ): boolean {
+    const now = Date.now();
+    const job = this.#sql(
+      `UPDATE jobs SET status = ?, error = ?, provider = ?, updated_at = ?, finished_at = ?
+         WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
+    ).get(status, JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
+    if (!job) return false;
+    if (job.price > 0) this.#moveCredits(job.key_id, id, 'refund', job.price, now);
+    return true;
   }
 
   /** Puts a running job back in the queue (after a restart), keeping its deadline and attempts. */

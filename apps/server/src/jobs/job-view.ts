@@ -1,5 +1,5 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import type { JobRecord } from './job-record.ts';
+import { type FinalJobStatus, isFinished, type JobRecord } from './job-record.ts';
 
 /** A job still on its way. */
 export interface JobUpdateView {
@@ -8,11 +8,11 @@ export interface JobUpdateView {
   status: 'queued' | 'processing';
 }
 
-/** A finished job: `data.url` when it completed, `error` when it failed. */
+/** A finished job: `data.url` when it completed, `error` when it failed or was cancelled. */
 export interface JobResultView {
   type: 'result';
   id: string;
-  status: 'completed' | 'failed';
+  status: FinalJobStatus;
   data?: { url: string };
   error?: OpenPixelsErrorEnvelope;
   meta: {
@@ -25,7 +25,7 @@ export interface JobResultView {
 
 /** What submit and poll answer with for a job: the wire shape the published clients read. */
 export function jobView(job: JobRecord): JobUpdateView | JobResultView {
-  if (job.status === 'queued' || job.status === 'processing') return { type: 'update', id: job.id, status: job.status };
+  if (!isFinished(job.status)) return { type: 'update', id: job.id, status: job.status };
   const view: JobResultView = {
     type: 'result',
     id: job.id,

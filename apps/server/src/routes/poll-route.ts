@@ -2,7 +2,7 @@ import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { jobAnswerSchema, jobIdParamsSchema, pollQuerySchema } from '../http/api-schemas.ts';
-import type { JobRecord } from '../jobs/job-record.ts';
+import { isFinished, type JobRecord } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 
 /** `GET /v2/poll/:id`: a long poll that answers as soon as the job finishes, or with its state after the wait. */
@@ -38,7 +38,7 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       };
       let job = find();
       reply.header('cache-control', 'no-store');
-      if (job.status === 'completed' || job.status === 'failed') return jobView(job);
+      if (isFinished(job.status)) return jobView(job);
 
       const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
       const gone = new AbortController();

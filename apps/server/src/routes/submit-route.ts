@@ -3,7 +3,7 @@ import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
-import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
+import { isFinished, type JobRecord, type RoutingPreferences } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
@@ -141,7 +141,7 @@ function shuttingDown() {
  * connection: it is a few milliseconds at most, and the job runs on regardless.
  */
 async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promise<JobRecord> {
-  if (job.status === 'completed' || job.status === 'failed') return job;
+  if (isFinished(job.status)) return job;
   // Nothing awaited since the job started, so its notify cannot have been missed.
   return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
 }

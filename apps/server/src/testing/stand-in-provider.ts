@@ -3,8 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { renderPromptImage } from '../providers/local/render-prompt-image.ts';
 
-/** How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the connection, or fail the job itself. */
-export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error';
+/**
+ * How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the
+ * connection, fail the job itself, or accept jobs that stay in progress until cancelled.
+ */
+export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error' | 'pending';
 
 /** One request a stand-in received. */
 export interface StandInCall {
@@ -36,6 +39,8 @@ interface StandInJob {
   width: number;
   height: number;
   failed: boolean;
+  /** Accepted in `pending` mode: in progress until cancelled. */
+  pending: boolean;
   canceled: boolean;
   polls: number;
 }
@@ -118,6 +123,7 @@ export async function startStandInProvider(options: {
         width: input.image_size?.width ?? 1024,
         height: input.image_size?.height ?? 768,
         failed: failing,
+        pending: mode === 'pending',
         canceled: false,
         polls: 0,
       };
@@ -140,6 +146,7 @@ export async function startStandInProvider(options: {
     }
     if (match[3] === '/status' && req.method === 'GET') {
       job.polls += 1;
+      if (job.pending) return send(res, 200, { status: job.canceled ? 'CANCELED' : 'IN_PROGRESS', logs: [] });
       return send(res, 200, {
         status: 'COMPLETED',
         response_url: at,
@@ -196,6 +203,7 @@ export async function startStandInProvider(options: {
         width: input.width ?? 1024,
         height: input.height ?? 1024,
         failed: failing,
+        pending: mode === 'pending',
         canceled: false,
         polls: 0,
       };
@@ -224,7 +232,15 @@ export async function startStandInProvider(options: {
   }
 
   function prediction(job: StandInJob, finished: boolean) {
-    const status = job.canceled ? 'canceled' : !finished ? 'starting' : job.failed ? 'failed' : 'succeeded';
+    const status = job.canceled
+      ? 'canceled'
+      : job.pending
+        ? 'processing'
+        : !finished
+          ? 'starting'
+          : job.failed
+            ? 'failed'
+            : 'succeeded';
     const url = `${base}/files/${job.id}.png`;
     return {
       id: job.id,

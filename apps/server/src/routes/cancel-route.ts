@@ -1,0 +1,42 @@
+import { createError } from '@openpixels/errors';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app-deps.ts';
+import { jobAnswerSchema, jobIdParamsSchema } from '../http/api-schemas.ts';
+import { isFinished } from '../jobs/job-record.ts';
+import { jobView } from '../jobs/job-view.ts';
+
+/** `POST /v2/cancel/:id`: stops an unfinished job of the caller's key and refunds it. */
+export function registerCancelRoute(app: FastifyInstance, deps: AppDeps): void {
+  app.post(
+    '/v2/cancel/:id',
+    {
+      schema: {
+        summary: 'Cancel a job',
+        description:
+          "Stops a job that has not finished: it ends with status `cancelled` and the error `JOB_CANCELLED`, its credits are refunded, and the provider is asked to cancel its own job (best effort). The answer is the job's result. A job that had already finished is left as it was and answered with `JOB_ALREADY_FINISHED` (409): a completed job stays charged, even when the cancel and the image crossed on the wire. Only the key that submitted a job can cancel it.",
+        tags: ['jobs'],
+        params: jobIdParamsSchema,
+        response: { 200: jobAnswerSchema },
+      },
+      config: {
+        auth: true,
+        // Jobs keep running while the server drains; their owners may still stop them.
+        duringShutdown: true,
+        errorCodes: ['JOB_NOT_FOUND', 'JOB_ALREADY_FINISHED'],
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const keyId = request.apiKey?.id as string;
+      const outcome = deps.runner.cancel(id, keyId);
+      // Another key's job is answered exactly like a missing one: ids reveal nothing.
+      if (!outcome) throw createError('JOB_NOT_FOUND', { id });
+      const { job } = outcome;
+      if (!outcome.cancelled && isFinished(job.status)) {
+        throw createError('JOB_ALREADY_FINISHED', { id, status: job.status });
+      }
+      reply.header('cache-control', 'no-store');
+      return jobView(job);
+    },
+  );
+}
