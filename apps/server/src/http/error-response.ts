@@ -1,5 +1,6 @@
 import { createError, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';
 
 /** An error to send, and the HTTP status to send it with. */
@@ -20,6 +21,11 @@ export function toErrorResponse(
   bodyLimitBytes: number,
 ): ErrorResponse {
   if (OpenPixelsError.isInstance(thrown)) return { status: thrown.status, error: thrown };
+  // Full, read-only, locked or down: the client may retry; this is not a bug of ours.
+  if (storageProblemOf(thrown)) {
+    const error = storageUnavailableError(thrown);
+    return { status: error.status, error };
+  }
   const error = thrown as Partial<FastifyError> & {
     validation?: SchemaError[];
     validationContext?: string;
@@ -73,7 +79,11 @@ export function toErrorResponse(
 /** Sends an error as its envelope, with the request's id, and logs it (with the cause for 5xx). */
 export function sendError(thrown: unknown, request: FastifyRequest, reply: FastifyReply, bodyLimitBytes: number) {
   const { status, error } = toErrorResponse(thrown, request, bodyLimitBytes);
-  if (status >= 500 && !error.type.startsWith('PROVIDER')) {
+  const storage = storageProblemOf(thrown);
+  if (storage) {
+    // The classified problem, not the driver's message: it says what an operator must fix.
+    request.log.error({ storage, code: error.code }, `storage unavailable: the database is ${storage}`);
+  } else if (status >= 500 && !error.type.startsWith('PROVIDER')) {
     request.log.error({ err: thrown, code: error.code }, 'request failed');
   } else {
     request.log.info({ code: error.code, status }, 'request rejected');

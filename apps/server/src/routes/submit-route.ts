@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
 import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
@@ -45,6 +46,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           'NO_PROVIDERS_WORKING',
           'MODEL_UNAVAILABLE',
           'RATE_LIMITED',
+          'SERVICE_UNAVAILABLE',
         ],
       },
     },
@@ -99,10 +101,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         routing,
       };
       const idempotencyKey = request.headers['idempotency-key'];
-      // Checked again right before the job is queued for its commit: shutdown waits for queued
-      // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-      if (deps.lifecycle.draining) throw shuttingDown();
-      const { job, replayed } = await deps.jobs.createSoon({
+      const newJob = {
         ...input,
         keyId: key.id,
         price: modelCatalog[model].price,
@@ -117,7 +116,20 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
               },
             }
           : {}),
-      });
+      };
+      // Another process holding the write lock (the keys CLI, a backup) makes this submit wait
+      // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
+      // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
+      const created = await retryStorageWrite(
+        () => {
+          // Checked right before the job is queued for its commit: shutdown waits for queued
+          // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
+          if (deps.lifecycle.draining) throw shuttingDown();
+          return deps.jobs.createSoon(newJob);
+        },
+        { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
+      );
+      const { job, replayed } = created as NonNullable<typeof created>;
       if (replayed) reply.header('idempotent-replayed', 'true');
       else deps.runner.start(job);
       reply.header('cache-control', 'no-store');
