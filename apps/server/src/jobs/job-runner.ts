@@ -42,11 +42,18 @@ export class JobRunner {
     this.#byId = new Map(options.providers.map((p) => [p.id, p]));
   }
 
-  /** Starts a job in the background; a job already running is left alone. */
-  start(job: JobRecord): void {
-    if (this.#active.has(job.id)) return;
+  /**
+   * Starts a job in the background; a job already running is left alone. `probe`: the
+   * half-open provider whose one probe attempt admission gave this job (it is tried first,
+   * and given back if never used).
+   */
+  start(job: JobRecord, options: { probe?: string } = {}): void {
+    if (this.#active.has(job.id)) {
+      if (options.probe !== undefined) this.#options.health.breaker(options.probe).recordNeutral();
+      return;
+    }
     const controller = new AbortController();
-    const done = this.#run(job, controller.signal)
+    const done = this.#run(job, controller.signal, options.probe)
       .catch((error: unknown) => {
         // A bug in the runner must not leave the job hanging or its credits held.
         this.#options.logger.error({ err: error, jobId: job.id }, 'job runner crashed; failing the job');
@@ -141,17 +148,25 @@ export class JobRunner {
     await Promise.all(running.map((r) => r.done));
   }
 
-  async #run(job: JobRecord, stop: AbortSignal): Promise<void> {
+  async #run(job: JobRecord, stop: AbortSignal, probe: string | undefined): Promise<void> {
     const deadline = timedAbort(stop, Math.max(0, job.deadlineAt - Date.now()));
+    const held = { probe };
     try {
-      await this.#runAttempts(job, stop, deadline.signal);
+      await this.#runAttempts(job, stop, deadline.signal, held);
     } finally {
       deadline.dispose();
+      // A probe never sent (shutdown, deadline, a crash) goes back, or the circuit would stay half-open for ever.
+      if (held.probe !== undefined) this.#options.health.breaker(held.probe).recordNeutral();
     }
   }
 
   /** The attempts of one job, under its deadline `signal`; finishes the job unless `stop` aborted. */
-  async #runAttempts(job: JobRecord, stop: AbortSignal, signal: AbortSignal): Promise<void> {
+  async #runAttempts(
+    job: JobRecord,
+    stop: AbortSignal,
+    signal: AbortSignal,
+    held: { probe: string | undefined },
+  ): Promise<void> {
     const { store, health, logger } = this.#options;
     // A job from submit was stored as processing already (see NewJob.startsNow).
     if (job.status === 'queued' && !(await this.#write(job.id, 'start', () => store.markProcessing(job.id), stop))) {
@@ -167,7 +182,7 @@ export class JobRunner {
     const budget = pinned ? 1 : this.#options.maxAttempts;
 
     for (let n = 0; n < budget && !signal.aborted; n++) {
-      const provider = this.#nextProvider(candidates, lastErrorOf);
+      const provider = this.#nextProvider(candidates, lastErrorOf, held);
       if (!provider) {
         refusedByCircuit ??= candidates.find((id) => !lastErrorOf.has(id));
         break;
@@ -293,8 +308,18 @@ export class JobRunner {
   }
 
   /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */
-  #nextProvider(candidates: string[], lastErrorOf: Map<string, OpenPixelsError>): string | undefined {
+  #nextProvider(
+    candidates: string[],
+    lastErrorOf: Map<string, OpenPixelsError>,
+    held: { probe: string | undefined },
+  ): string | undefined {
     const { health } = this.#options;
+    const probe = held.probe;
+    if (probe !== undefined) {
+      held.probe = undefined; // used now: the attempt's outcome settles the breaker
+      if (candidates.includes(probe)) return probe;
+      health.breaker(probe).recordNeutral();
+    }
     for (const id of candidates) {
       if (!lastErrorOf.has(id) && health.breaker(id).tryAcquire()) return id;
     }
