@@ -2,6 +2,7 @@ import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import { createError, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
 import { logLevelOf } from './log-level.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';
 
@@ -29,6 +30,8 @@ export function toOpenPixelsError(
   context: ErrorContext,
 ): OpenPixelsError {
   if (OpenPixelsError.isInstance(thrown)) return thrown;
+  // Full, read-only, locked or down: the client may retry; this is not a bug of ours.
+  if (storageProblemOf(thrown)) return storageUnavailableError(thrown);
   const error = thrown as Partial<FastifyError> & {
     validation?: SchemaError[];
     validationContext?: string;
@@ -75,9 +78,16 @@ export function toOpenPixelsError(
 /** Sends an error as its envelope with the catalog's status and the request's id, and logs it. */
 export function sendError(thrown: unknown, request: FastifyRequest, reply: FastifyReply, context: ErrorContext) {
   const error = toOpenPixelsError(thrown, request, context);
+  const storage = storageProblemOf(thrown);
   const level = logLevelOf(error.code);
-  if (level === 'error') request.log.error({ err: thrown, code: error.code }, 'request failed');
-  else request.log[level]({ code: error.code, status: error.status }, 'request rejected');
+  if (storage) {
+    // The classified problem, not the driver's message: it says what an operator must fix.
+    request.log.error({ storage, code: error.code }, `storage unavailable: the database is ${storage}`);
+  } else if (level === 'error') {
+    request.log.error({ err: thrown, code: error.code }, 'request failed');
+  } else {
+    request.log[level]({ code: error.code, status: error.status }, 'request rejected');
+  }
   const retryAfter = (error.params as { retry_after_ms?: number }).retry_after_ms;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter / 1000))));
   if (hasErrorCode(error, 'METHOD_NOT_ALLOWED')) reply.header('allow', error.params.allowed.join(', '));

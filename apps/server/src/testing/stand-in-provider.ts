@@ -21,6 +21,8 @@ export interface StandInProvider {
   /** The only key it accepts (`Key …` for fal, `Bearer …` for Replicate). */
   key: string;
   setMode(mode: StandInMode): void;
+  /** While held, jobs are accepted but stay in progress (fal `IN_PROGRESS`, Replicate `processing`). */
+  hold(held: boolean): void;
   /** How many requests arrived, whatever their fate. */
   readonly requests: number;
   /** Every request, in order. */
@@ -52,6 +54,7 @@ export async function startStandInProvider(options: {
   mode?: StandInMode;
 }): Promise<StandInProvider> {
   let mode: StandInMode = options.mode ?? 'ok';
+  let held = false;
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
   const jobs = new Map<string, StandInJob>();
@@ -140,6 +143,7 @@ export async function startStandInProvider(options: {
     }
     if (match[3] === '/status' && req.method === 'GET') {
       job.polls += 1;
+      if (held) return send(res, 200, { status: 'IN_PROGRESS', response_url: at, logs: [] });
       return send(res, 200, {
         status: 'COMPLETED',
         response_url: at,
@@ -202,7 +206,7 @@ export async function startStandInProvider(options: {
       jobs.set(job.id, job);
       // With `Prefer: wait` the answer waits for the (instant) result; without, it starts.
       const waited = typeof req.headers.prefer === 'string' && req.headers.prefer.startsWith('wait');
-      return send(res, 201, prediction(job, waited));
+      return send(res, 201, prediction(job, waited && !held));
     }
     const one = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(path);
     const job = one ? jobs.get(one[1] as string) : undefined;
@@ -218,7 +222,7 @@ export async function startStandInProvider(options: {
     }
     if (!one[2] && req.method === 'GET') {
       job.polls += 1;
-      return send(res, 200, prediction(job, true));
+      return send(res, 200, prediction(job, !held));
     }
     return send(res, 405, { title: 'Method not allowed', status: 405 });
   }
@@ -252,6 +256,9 @@ export async function startStandInProvider(options: {
     key,
     setMode(next) {
       mode = next;
+    },
+    hold(next) {
+      held = next;
     },
     get requests() {
       return calls.length;
