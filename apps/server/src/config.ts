@@ -60,6 +60,11 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** How long the local provider's images are kept, in hours; 0 keeps them forever. */
   imageRetentionHours: number;
+  /**
+   * How long a submit waits (without blocking other requests) for a database lock another
+   * process holds, before it is answered SERVICE_UNAVAILABLE with nothing charged.
+   */
+  lockWaitMs: number;
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -217,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
     imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
+    lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

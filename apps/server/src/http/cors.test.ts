@@ -37,7 +37,7 @@ describe('CORS, open to every origin (the default)', () => {
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toContain('retry-after');
-    await expectErrorResponse(response, 'MISSING_API_KEY', { status: 401 });
+    await expectErrorResponse(response, 'MISSING_API_KEY');
   });
 });
 
@@ -63,7 +63,7 @@ describe('CORS turned off', () => {
   });
   afterAll(() => server.close());
 
-  it('sends no CORS headers, and a preflight finds no route', async () => {
+  it('sends no CORS headers, and a preflight is a method the route does not allow', async () => {
     const response = await server.call('/v2/models', { headers: { origin: 'https://app.example.com' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await server.call('/v2/submit', {
@@ -71,6 +71,7 @@ describe('CORS turned off', () => {
       auth: false,
       headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
     });
-    await expectErrorResponse(preflight, 'INVALID_ARGUMENTS', { status: 404 });
+    const envelope = await expectErrorResponse(preflight, 'METHOD_NOT_ALLOWED');
+    expect(envelope.params).toEqual({ method: 'OPTIONS', path: '/v2/submit', allowed: ['POST'] });
   });
 });

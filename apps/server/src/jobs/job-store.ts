@@ -1,13 +1,15 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
+import { isStorageUnavailable } from '../db/storage-unavailable.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
 import { type AttemptRecord, isFinished, type JobRecord, type JobStatus, type RoutingPreferences } from './job-record.ts';
 
 /** What a submit asks for, already validated and priced: the request's part of a JobRecord. */
-export interface NewJob extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
+export interface NewJob
+  extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
   deadlineMs: number;
   maxActiveJobsPerKey: number;
   idempotency?: { key: string; requestHash: string };
@@ -149,8 +151,10 @@ export class JobStore {
           }
         }),
       );
-    } catch {
-      outcomes = undefined; // rolled back as a whole; below, each submit gets its own transaction
+    } catch (error) {
+      // Rolled back as a whole. A storage fault (full, locked) fails every submit alike, at once;
+      // anything else: below, each submit gets its own transaction.
+      if (isStorageUnavailable(error)) outcomes = batch.map(() => ({ ok: false, error }));
     }
     for (const [i, { input, resolve, reject }] of batch.entries()) {
       let outcome = outcomes?.[i];
@@ -321,8 +325,13 @@ export class JobStore {
     let results: boolean[] | undefined;
     try {
       results = immediateTransaction(this.#db, () => batch.map(({ args }) => this.complete(...args)));
-    } catch {
+    } catch (error) {
       // Rolled back as a whole; below, each job runs on its own, so an error fails only its job.
+      // A storage fault (full, locked) would fail each alike: all are told at once to retry.
+      if (isStorageUnavailable(error)) {
+        for (const { reject } of batch) reject(error);
+        return;
+      }
     }
     for (const [i, { args, resolve, reject }] of batch.entries()) {
       if (results) {

@@ -12,8 +12,10 @@ let replicate: StandInProvider;
 let server: TestServer;
 
 beforeAll(async () => {
-  fal = await startStandInProvider({ protocol: 'fal', mode: 'pending' });
-  replicate = await startStandInProvider({ protocol: 'replicate', mode: 'pending' });
+  fal = await startStandInProvider({ protocol: 'fal' });
+  replicate = await startStandInProvider({ protocol: 'replicate' });
+  fal.hold(true);
+  replicate.hold(true);
   server = await startTestServer({
     credits: 1_000,
     providers: [

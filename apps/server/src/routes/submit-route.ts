@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
 import { isFinished, type JobRecord, type RoutingPreferences } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
+import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 
 interface SubmitBody {
@@ -45,6 +47,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           'NO_PROVIDERS_WORKING',
           'MODEL_UNAVAILABLE',
           'RATE_LIMITED',
+          'SERVICE_UNAVAILABLE',
         ],
       },
     },
@@ -79,17 +82,24 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         );
       }
 
-      if (candidates.every((id) => deps.health.breaker(id).state === 'open')) {
-        // Every provider the job may use is paused by its breaker: say so now, charge nothing.
-        const retryAt = candidates.map((id) => deps.health.breaker(id).snapshot().retry_at).sort()[0];
+      const circuits = admitThroughCircuits(candidates, deps.health);
+      if (!circuits.admitted) {
+        // Every provider the job may use is paused by its breaker, or being probed by another
+        // job right now: say so now, charge nothing.
         throw createError(
           'MODEL_UNAVAILABLE',
           { model },
           {
-            message: `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${retryAt}.`,
+            message:
+              circuits.retryAt === null
+                ? `Model ${model} is temporarily unavailable: its providers were failing and one job is now testing whether they recovered. Try again in a few seconds.`
+                : `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${circuits.retryAt}.`,
           },
         );
       }
+      // The probe this job holds goes to the runner with it, or back to the breaker if the job is not started.
+      const probe = circuits.probe;
+      const giveBackProbe = () => probe !== undefined && deps.health.breaker(probe).recordNeutral();
 
       const input = {
         model,
@@ -99,10 +109,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         routing,
       };
       const idempotencyKey = request.headers['idempotency-key'];
-      // Checked again right before the job is queued for its commit: shutdown waits for queued
-      // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-      if (deps.lifecycle.draining) throw shuttingDown();
-      const { job, replayed } = await deps.jobs.createSoon({
+      const newJob = {
         ...input,
         keyId: key.id,
         price: modelCatalog[model].price,
@@ -117,9 +124,30 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
               },
             }
           : {}),
-      });
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      else deps.runner.start(job);
+      };
+      // Another process holding the write lock (the keys CLI, a backup) makes this submit wait
+      // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
+      // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
+      let created: Awaited<ReturnType<typeof deps.jobs.createSoon>> | undefined;
+      try {
+        created = await retryStorageWrite(
+          () => {
+            // Checked right before the job is queued for its commit: shutdown waits for queued
+            // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
+            if (deps.lifecycle.draining) throw shuttingDown();
+            return deps.jobs.createSoon(newJob);
+          },
+          { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
+        );
+      } catch (error) {
+        giveBackProbe();
+        throw error;
+      }
+      const { job, replayed } = created as NonNullable<typeof created>;
+      if (replayed) {
+        giveBackProbe();
+        reply.header('idempotent-replayed', 'true');
+      } else deps.runner.start(job, probe === undefined ? {} : { probe });
       reply.header('cache-control', 'no-store');
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },

@@ -3,11 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { renderPromptImage } from '../providers/local/render-prompt-image.ts';
 
-/**
- * How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the
- * connection, fail the job itself, or accept jobs that stay in progress until cancelled.
- */
-export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error' | 'pending';
+/** How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the connection, or fail the job itself. */
+export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error';
 
 /** One request a stand-in received. */
 export interface StandInCall {
@@ -24,6 +21,8 @@ export interface StandInProvider {
   /** The only key it accepts (`Key …` for fal, `Bearer …` for Replicate). */
   key: string;
   setMode(mode: StandInMode): void;
+  /** While held, jobs are accepted but stay in progress (fal `IN_PROGRESS`, Replicate `processing`). */
+  hold(held: boolean): void;
   /** How many requests arrived, whatever their fate. */
   readonly requests: number;
   /** Every request, in order. */
@@ -39,8 +38,6 @@ interface StandInJob {
   width: number;
   height: number;
   failed: boolean;
-  /** Accepted in `pending` mode: in progress until cancelled. */
-  pending: boolean;
   canceled: boolean;
   polls: number;
 }
@@ -57,6 +54,7 @@ export async function startStandInProvider(options: {
   mode?: StandInMode;
 }): Promise<StandInProvider> {
   let mode: StandInMode = options.mode ?? 'ok';
+  let held = false;
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
   const jobs = new Map<string, StandInJob>();
@@ -123,7 +121,6 @@ export async function startStandInProvider(options: {
         width: input.image_size?.width ?? 1024,
         height: input.image_size?.height ?? 768,
         failed: failing,
-        pending: mode === 'pending',
         canceled: false,
         polls: 0,
       };
@@ -146,7 +143,7 @@ export async function startStandInProvider(options: {
     }
     if (match[3] === '/status' && req.method === 'GET') {
       job.polls += 1;
-      if (job.pending) return send(res, 200, { status: job.canceled ? 'CANCELED' : 'IN_PROGRESS', logs: [] });
+      if (held) return send(res, 200, { status: 'IN_PROGRESS', response_url: at, logs: [] });
       return send(res, 200, {
         status: 'COMPLETED',
         response_url: at,
@@ -203,14 +200,13 @@ export async function startStandInProvider(options: {
         width: input.width ?? 1024,
         height: input.height ?? 1024,
         failed: failing,
-        pending: mode === 'pending',
         canceled: false,
         polls: 0,
       };
       jobs.set(job.id, job);
       // With `Prefer: wait` the answer waits for the (instant) result; without, it starts.
       const waited = typeof req.headers.prefer === 'string' && req.headers.prefer.startsWith('wait');
-      return send(res, 201, prediction(job, waited));
+      return send(res, 201, prediction(job, waited && !held));
     }
     const one = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(path);
     const job = one ? jobs.get(one[1] as string) : undefined;
@@ -226,21 +222,13 @@ export async function startStandInProvider(options: {
     }
     if (!one[2] && req.method === 'GET') {
       job.polls += 1;
-      return send(res, 200, prediction(job, true));
+      return send(res, 200, prediction(job, !held));
     }
     return send(res, 405, { title: 'Method not allowed', status: 405 });
   }
 
   function prediction(job: StandInJob, finished: boolean) {
-    const status = job.canceled
-      ? 'canceled'
-      : job.pending
-        ? 'processing'
-        : !finished
-          ? 'starting'
-          : job.failed
-            ? 'failed'
-            : 'succeeded';
+    const status = job.canceled ? 'canceled' : !finished ? 'starting' : job.failed ? 'failed' : 'succeeded';
     const url = `${base}/files/${job.id}.png`;
     return {
       id: job.id,
@@ -268,6 +256,9 @@ export async function startStandInProvider(options: {
     key,
     setMode(next) {
       mode = next;
+    },
+    hold(next) {
+      held = next;
     },
     get requests() {
       return calls.length;
