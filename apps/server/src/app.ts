@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
+import { capConnections } from './http/connection-cap.ts';
 import { clientErrorBody, sendError } from './http/error-response.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
@@ -86,6 +87,20 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       maxAge: 600,
     });
   }
+
+  // Past the cap, a connection may only reach health checks; everything else is refused at once.
+  const cap = capConnections(app.server, config.maxConnections);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!cap.isOverCap(request.raw.socket) || request.routeOptions.config.pastConnectionCap) return done();
+    reply.header('connection', 'close');
+    done(
+      createError(
+        'SERVICE_UNAVAILABLE',
+        { retry_after_ms: 1000 },
+        { message: 'The server has as many connections open as it allows. Try again in 1000 ms.' },
+      ),
+    );
+  });
 
   // JSON only: a text/plain body is answered with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');

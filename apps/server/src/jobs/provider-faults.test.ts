@@ -15,6 +15,9 @@ const faults: [StandInMode, ErrorCode][] = [
   ['malformed-json', 'PROVIDER_ERROR'],
   ['reset', 'PROVIDER_ERROR'],
   ['job-error', 'PROVIDER_JOB_ERROR'],
+  // Answers past the provider's size cap (1 MiB here; the stand-in sends 8 MiB), announced or streamed.
+  ['huge', 'PROVIDER_ERROR'],
+  ['huge-chunked', 'PROVIDER_ERROR'],
 ];
 
 let fal: StandInProvider;
@@ -80,6 +83,11 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
       const error = expectErrorEnvelope(result.error, code, { secrets: [fal.key, replicate.key, server.key] });
       expect((error.params as { provider: string }).provider).toBe(failing);
       if (mode === 'http-400') expect(error.params).toMatchObject({ status: 400 });
+      if (mode.startsWith('huge')) {
+        expect(error.message).toBe(
+          `Provider ${failing} sent an answer larger than the 1048576 bytes this gateway reads from it; it was not read.`,
+        );
+      }
       expect(balance()).toBe(before);
     } finally {
       standIn().setMode('ok');

@@ -48,7 +48,7 @@ type FalStatus = { status?: unknown; error?: unknown };
  */
 export function createFalProvider(options: FalProviderOptions): ProviderAdapter {
   const id = options.id;
-  const context = { provider: id, secret: options.key };
+  const context = { provider: id, secret: options.key, maxResponseBytes: options.maxResponseBytes };
   const headers = {
     authorization: `Key ${options.key}`,
     'content-type': 'application/json',
