@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
 import { capConnections } from './http/connection-cap.ts';
 import { clientErrorBody, sendError } from './http/error-response.ts';
+import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
@@ -79,6 +80,16 @@ export function createFastify(config: ServerConfig): FastifyInstance {
   // Browsers may call the API directly (the SDK runs there); preflights are answered before
   // auth, and error answers carry the CORS headers too, so a page can read the envelope.
   if (config.corsOrigins.length > 0) {
+    // An OPTIONS that is no preflight would get the CORS plugin's text/plain 400; ours is an envelope.
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (
+        request.method !== 'OPTIONS' ||
+        (request.headers.origin && request.headers['access-control-request-method'])
+      ) {
+        return done();
+      }
+      done(Object.assign(new Error('not a preflight'), { code: 'OP_NOT_A_PREFLIGHT', statusCode: 400 }));
+    });
     app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       methods: ['GET', 'POST', 'OPTIONS'],
@@ -104,6 +115,14 @@ export function createFastify(config: ServerConfig): FastifyInstance {
 
   // JSON only: a text/plain body is answered with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, config.bodyLimitBytes));
   app.setNotFoundHandler((request, reply) =>
     sendError(

@@ -29,6 +29,14 @@ describe('CORS, open to every origin (the default)', () => {
     for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header);
   });
 
+  it('an OPTIONS that is not a preflight (no Origin, or no requested method) is an envelope, not text', async () => {
+    for (const headers of [{}, { origin: 'https://app.example.com' }]) {
+      const response = await server.call('/v2/submit', { method: 'OPTIONS', auth: false, headers });
+      const envelope = await expectErrorResponse(response, 'INVALID_ARGUMENTS', { status: 400 });
+      expect(envelope.message).toContain('CORS preflight');
+    }
+  });
+
   it('lets a page read an error envelope and the headers a client needs', async () => {
     const response = await server.call('/v2/submit', {
       auth: false,

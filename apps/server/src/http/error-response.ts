@@ -1,6 +1,7 @@
 import { createError, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
+import { FORBIDDEN_JSON_KEY } from './parse-json-body.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';
 
 /** An error to send, and the HTTP status to send it with. */
@@ -62,6 +63,16 @@ export function toErrorResponse(
       return invalid(400, 'the body is empty; send a JSON object');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return invalid(400, 'the body is not valid JSON');
+    case FORBIDDEN_JSON_KEY:
+      return invalid(
+        400,
+        'the body has a "__proto__" or "constructor.prototype" key, which is refused (it could change the prototype of objects it is merged into)',
+      );
+    case 'OP_NOT_A_PREFLIGHT':
+      return invalid(
+        400,
+        'OPTIONS is answered as a CORS preflight only: send Origin and Access-Control-Request-Method (a browser does)',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return invalid(400, 'the Content-Length header does not match the body');
     case 'FST_ERR_BAD_URL':

@@ -95,6 +95,23 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
   });
 });
 
+describe('a redirect on the result fetch (fal)', () => {
+  it('is a PROVIDER_HTTP_ERROR (retried, rerouted), not the job failing; the redirect is not followed', async () => {
+    fal.setMode('redirect-result');
+    try {
+      const from = fal.calls.length;
+      const pinned = await run({ whitelist: ['fal'] });
+      const error = expectErrorEnvelope(pinned.error, 'PROVIDER_HTTP_ERROR', { secrets: [fal.key] });
+      expect(error.params).toEqual({ provider: 'fal', status: 302 });
+      expect(fal.calls.slice(from).some((c) => c.path.startsWith('/elsewhere/'))).toBe(false);
+      const rerouted = await run({ ordering: ['fal', 'replicate'] });
+      expect(rerouted).toMatchObject({ status: 'completed', meta: { provider: 'replicate' } });
+    } finally {
+      fal.setMode('ok');
+    }
+  });
+});
+
 describe('when every provider fails', () => {
   it('NO_PROVIDERS_WORKING lists every attempt in order, and the job is refunded', async () => {
     fal.setMode('http-500');

@@ -15,7 +15,9 @@ export type StandInMode =
   /** A valid JSON answer padded to `hugeBytes`, with its Content-Length. */
   | 'huge'
   /** The same, streamed without a Content-Length (chunked). */
-  | 'huge-chunked';
+  | 'huge-chunked'
+  /** fal only: the job completes, but fetching its result answers 302 to another place. */
+  | 'redirect-result';
 
 /** One request a stand-in received. */
 export interface StandInCall {
@@ -172,6 +174,10 @@ export async function startStandInProvider(options: {
       });
     }
     if (!match[3] && req.method === 'GET') {
+      if (mode === 'redirect-result') {
+        res.writeHead(302, { location: `${base}/elsewhere/${job.id}`, 'content-length': 0 });
+        return res.end();
+      }
       if (job.failed)
         return send(res, 422, {
           detail: [{ msg: 'Image generation failed: the prompt was flagged' }],
