@@ -6,9 +6,10 @@ import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
 import { capConnections } from './http/connection-cap.ts';
-import { clientErrorBody, sendError } from './http/error-response.ts';
+import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
 import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
+import { RouteMethods } from './http/route-methods.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -22,6 +23,11 @@ import { registerSubmitRoute } from './routes/submit-route.ts';
  * limit, validation, and the error handling that makes every error an envelope.
  */
 export function createFastify(config: ServerConfig): FastifyInstance {
+  const routeMethods = new RouteMethods();
+  const errors: ErrorContext = {
+    bodyLimitBytes: config.bodyLimitBytes,
+    allowedMethods: (path) => routeMethods.allowed(path),
+  };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -37,20 +43,13 @@ export function createFastify(config: ServerConfig): FastifyInstance {
     forceCloseConnections: 'idle',
     // A long poll may be held for pollWaitMs; anything slower than that plus a margin is stuck.
     requestTimeout: config.pollWaitMs + 30_000,
-    frameworkErrors: (error, request, reply) => sendError(error, request, reply, config.bodyLimitBytes),
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply, errors),
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-      const id = `req_client_${Date.now().toString(36)}`;
-      const body = clientErrorBody(id);
-      const status =
-        (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
-          ? '431 Request Header Fields Too Large'
-          : '400 Bad Request';
-      socket.end(
-        `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
-      );
+      sendClientError(error, socket, `req_client_${Date.now().toString(36)}`);
     },
   });
+  app.addHook('onRoute', (route) => routeMethods.add(route.method, route.url));
 
   // Bodies are checked strictly (a "1024" string is not a width); query strings and path
   // params are text on the wire, so those are coerced. Every problem is reported, not the first.
@@ -80,22 +79,15 @@ export function createFastify(config: ServerConfig): FastifyInstance {
   // Browsers may call the API directly (the SDK runs there); preflights are answered before
   // auth, and error answers carry the CORS headers too, so a page can read the envelope.
   if (config.corsOrigins.length > 0) {
-    // An OPTIONS that is no preflight would get the CORS plugin's text/plain 400; ours is an envelope.
-    app.addHook('onRequest', (request, _reply, done) => {
-      if (
-        request.method !== 'OPTIONS' ||
-        (request.headers.origin && request.headers['access-control-request-method'])
-      ) {
-        return done();
-      }
-      done(Object.assign(new Error('not a preflight'), { code: 'OP_NOT_A_PREFLIGHT', statusCode: 400 }));
-    });
     app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
       exposedHeaders: ['retry-after', 'x-request-id'],
       maxAge: 600,
+      // The strict check answers a bare OPTIONS with a text/plain 400, outside the contract;
+      // answering it like a preflight tells a client no more than the preflight would.
+      strictPreflight: false,
     });
   }
 
@@ -123,14 +115,9 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       done(error as Error, undefined);
     }
   });
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, config.bodyLimitBytes));
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
   app.setNotFoundHandler((request, reply) =>
-    sendError(
-      Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }),
-      request,
-      reply,
-      config.bodyLimitBytes,
-    ),
+    sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),
   );
   // Hooks on every request are callback-style, not async: an async hook costs a promise and
   // its resolution per request, which showed up in the profile under load.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toErrorResponse } from '../http/error-response.ts';
+import { toOpenPixelsError } from '../http/error-response.ts';
 import { isStorageUnavailable, storageProblemOf } from './storage-unavailable.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'openpixels-storage-class-'));
@@ -69,8 +69,12 @@ describe('storageProblemOf', () => {
     const reader = new DatabaseSync(file, { readOnly: true });
     const fault = thrownBy(() => reader.exec('INSERT INTO t VALUES (2)'));
     reader.close();
-    const { status, error } = toErrorResponse(fault, { method: 'POST', url: '/v2/submit' }, 1024);
-    expect(status).toBe(503);
+    const error = toOpenPixelsError(
+      fault,
+      { method: 'POST', url: '/v2/submit', headers: {} },
+      { bodyLimitBytes: 1024, allowedMethods: () => [] },
+    );
+    expect(error.status).toBe(503);
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
     expect(error.params).toEqual({ retry_after_ms: 2000 });
     expect(JSON.stringify(error.toJSON())).not.toMatch(/readonly|SQLITE/i);
