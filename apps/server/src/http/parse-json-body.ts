@@ -28,12 +28,12 @@ function hasForbiddenKey(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return value.some(hasForbiddenKey);
   if (Object.hasOwn(value, '__proto__')) return true;
-  const constructor = (value as Record<string, unknown>).constructor;
+  const ctor = (value as Record<string, unknown>).constructor;
   if (
     Object.hasOwn(value, 'constructor') &&
-    typeof constructor === 'object' &&
-    constructor !== null &&
-    Object.hasOwn(constructor, 'prototype')
+    typeof ctor === 'object' &&
+    ctor !== null &&
+    Object.hasOwn(ctor, 'prototype')
   ) {
     return true;
   }
