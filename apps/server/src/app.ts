@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import { createError } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
@@ -8,6 +7,7 @@ import { authenticateWith } from './http/authenticate.ts';
 import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
+import { shuttingDownError } from './http/shutting-down-error.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -122,13 +122,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
     const config = request.routeOptions.config;
     if (deps.lifecycle.draining && !config.duringShutdown) {
       reply.header('connection', 'close');
-      return done(
-        createError(
-          'SERVICE_UNAVAILABLE',
-          { retry_after_ms: 5000 },
-          { message: 'The server is shutting down. Try again in 5000 ms.' },
-        ),
-      );
+      return done(shuttingDownError());
     }
     try {
       if (config.auth) authenticate(request);
