@@ -62,6 +62,16 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           available: modelIds,
         });
 
+      // A lone surrogate cannot be stored as UTF-8 (it would become U+FFFD, and a resumed job
+      // would send another prompt): refuse it here rather than change the prompt silently.
+      if (LONE_SURROGATE.test(body.prompt)) {
+        throw createError('INVALID_ARGUMENTS', {
+          issues: [
+            { path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' },
+          ],
+        });
+      }
+
       const given = body.config?.routing ?? {};
       const routing: RoutingPreferences = {
         strategy: given.strategy ?? 'best',
@@ -154,6 +164,9 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 }
+
+/** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job
