@@ -5,7 +5,9 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
+import { capConnections } from './http/connection-cap.ts';
 import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
+import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
@@ -89,8 +91,30 @@ export function createFastify(config: ServerConfig): FastifyInstance {
     });
   }
 
+  // Past the cap, a connection may only reach health checks; everything else is refused at once.
+  const cap = capConnections(app.server, config.maxConnections);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!cap.isOverCap(request.raw.socket) || request.routeOptions.config.pastConnectionCap) return done();
+    reply.header('connection', 'close');
+    done(
+      createError(
+        'SERVICE_UNAVAILABLE',
+        { retry_after_ms: 1000 },
+        { message: 'The server has as many connections open as it allows. Try again in 1000 ms.' },
+      ),
+    );
+  });
+
   // JSON only: a text/plain body is answered with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
   app.setNotFoundHandler((request, reply) =>
     sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),

@@ -182,6 +182,7 @@ function buildAdapter(provider: ProviderConfig, config: ServerConfig, imagesDir:
     id: provider.id,
     ...(provider.models ? { models: provider.models } : {}),
     ...(provider.timeoutMs === undefined ? {} : { timeoutMs: provider.timeoutMs }),
+    maxResponseBytes: provider.maxResponseBytes ?? config.providerMaxResponseBytes,
   };
   const timeoutMs = provider.timeoutMs ?? config.attemptTimeoutMs;
   switch (provider.kind) {

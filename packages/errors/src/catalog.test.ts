@@ -108,3 +108,36 @@ describe('errorCatalog', () => {
     }
   });
 });
+
+describe('NO_PROVIDERS_WORKING message', () => {
+  const attempt = (provider: string, code: string) => ({ provider, code, message: '' });
+
+  it('names the providers tried when each was tried once', () => {
+    const message = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [attempt('fal', 'PROVIDER_TIMEOUT'), attempt('replicate', 'PROVIDER_HTTP_ERROR')],
+    });
+    expect(message).toBe(
+      'All 2 providers tried for flux-dev failed: fal (PROVIDER_TIMEOUT), replicate (PROVIDER_HTTP_ERROR).',
+    );
+  });
+
+  it('counts attempts and providers apart when one provider was retried', () => {
+    const message = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [
+        attempt('fal', 'PROVIDER_HTTP_ERROR'),
+        attempt('fal', 'PROVIDER_HTTP_ERROR'),
+        attempt('fal', 'PROVIDER_TIMEOUT'),
+      ],
+    });
+    expect(message).toBe(
+      '3 attempts at 1 provider for flux-dev all failed: fal (PROVIDER_HTTP_ERROR), fal (PROVIDER_HTTP_ERROR), fal (PROVIDER_TIMEOUT).',
+    );
+    const twoOfThree = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [attempt('fal', 'PROVIDER_ERROR'), attempt('replicate', 'PROVIDER_ERROR'), attempt('fal', 'PROVIDER_ERROR')],
+    });
+    expect(twoOfThree).toMatch(/^3 attempts at 2 providers for flux-dev all failed: /);
+  });
+});

@@ -137,10 +137,15 @@ export const errorCatalog = {
     reroutable: false,
     addition: false,
     description: 'No providers are available to handle the request',
-    message: (p: NoProvidersWorkingParams) =>
-      p.attempts.length === 0
-        ? `No provider is available for ${p.model}.`
-        : `All ${p.attempts.length} providers tried for ${p.model} failed: ${p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ')}.`,
+    message: (p: NoProvidersWorkingParams) => {
+      if (p.attempts.length === 0) return `No provider is available for ${p.model}.`;
+      const list = p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ');
+      // One provider retried is not "all N providers": count the providers apart from the attempts.
+      const providers = new Set(p.attempts.map((a) => a.provider)).size;
+      return providers === p.attempts.length
+        ? `All ${providers} providers tried for ${p.model} failed: ${list}.`
+        : `${p.attempts.length} attempts at ${providers} provider${providers === 1 ? '' : 's'} for ${p.model} all failed: ${list}.`;
+    },
     exampleParams: {
       model: 'flux-dev',
       attempts: [

@@ -29,6 +29,15 @@ describe('CORS, open to every origin (the default)', () => {
     for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header);
   });
 
+  it('an OPTIONS that is not a preflight (no Origin, or no requested method) is answered like one, never with text', async () => {
+    for (const headers of [{}, { origin: 'https://app.example.com' }]) {
+      const response = await server.call('/v2/submit', { method: 'OPTIONS', auth: false, headers });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('content-type')).toBeNull();
+      expect(await response.text()).toBe('');
+    }
+  });
+
   it('lets a page read an error envelope and the headers a client needs', async () => {
     const response = await server.call('/v2/submit', {
       auth: false,

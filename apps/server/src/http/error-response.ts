@@ -4,6 +4,7 @@ import { createError, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
 import { logLevelOf } from './log-level.ts';
+import { FORBIDDEN_JSON_KEY } from './parse-json-body.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';
 
 /** What the error mapping needs to know about the server it answers for. */
@@ -63,6 +64,10 @@ export function toOpenPixelsError(
       return invalid('the body is empty; send a JSON object');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return invalid('the body is not valid JSON');
+    case FORBIDDEN_JSON_KEY:
+      return invalid(
+        'the body has a "__proto__" or "constructor.prototype" key, which is refused (it could change the prototype of objects it is merged into)',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return invalid('the Content-Length header does not match the body');
     case 'FST_ERR_BAD_URL':

@@ -78,11 +78,20 @@ describe('protocol-level errors are envelopes', () => {
     }
   });
 
-  it('a prototype-poisoning body is refused, not merged', async () => {
-    await expectErrorResponse(
-      await submit('{"model":"flux-dev","prompt":"a","__proto__":{"admin":true}}'),
-      'INVALID_ARGUMENTS',
-    );
+  it('a prototype-poisoning body is refused, not merged, and the answer says why (not "not valid JSON")', async () => {
+    for (const body of [
+      '{"model":"flux-dev","prompt":"a","__proto__":{"admin":true}}',
+      '{"model":"flux-dev","prompt":"a","config":{"routing":{"__proto__":{"admin":true}}}}',
+      '{"model":"flux-dev","prompt":"a","constructor":{"prototype":{"admin":true}}}',
+    ]) {
+      const envelope = await expectErrorResponse(await submit(body), 'INVALID_ARGUMENTS');
+      expect(envelope.params).toEqual({
+        issues: [{ path: '', message: expect.stringContaining('"__proto__" or "constructor.prototype" key') }],
+      });
+    }
+    // The words alone, as text, are a prompt like any other.
+    const fine = await submit('{"model":"flux-schnell","prompt":"__proto__ and prototype","width":256,"height":256}');
+    expect(fine.status).toBe(200);
   });
 
   it('a malformed URL is a 400', async () => {

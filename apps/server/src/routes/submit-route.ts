@@ -61,6 +61,16 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           available: modelIds,
         });
 
+      // A lone surrogate cannot be stored as UTF-8 (it would become U+FFFD, and a resumed job
+      // would send another prompt): refuse it here rather than change the prompt silently.
+      if (LONE_SURROGATE.test(body.prompt)) {
+        throw createError('INVALID_ARGUMENTS', {
+          issues: [
+            { path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' },
+          ],
+        });
+      }
+
       const given = body.config?.routing ?? {};
       const routing: RoutingPreferences = {
         strategy: given.strategy ?? 'best',
@@ -153,6 +163,9 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 }
+
+/** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 function shuttingDown() {
   return createError(

@@ -9,7 +9,8 @@ import { startTestServer, type TestServer, waitForResult } from '../testing/star
 // never accepted, charged and then failed untried (`attempts: []`).
 
 const BURST = 100;
-const COOLDOWN_MS = 300;
+// Long enough that a failed probe's re-opened circuit cannot turn half-open again within one burst, even on a loaded machine.
+const COOLDOWN_MS = 1_000;
 let standIns: StandInProvider[] = [];
 let server: TestServer | undefined;
 afterEach(async () => {

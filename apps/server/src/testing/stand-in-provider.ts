@@ -4,7 +4,20 @@ import type { Socket } from 'node:net';
 import { renderPromptImage } from '../providers/local/render-prompt-image.ts';
 
 /** How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the connection, or fail the job itself. */
-export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error';
+export type StandInMode =
+  | 'ok'
+  | 'http-500'
+  | 'http-400'
+  | 'hang'
+  | 'malformed-json'
+  | 'reset'
+  | 'job-error'
+  /** A valid JSON answer padded to `hugeBytes`, with its Content-Length. */
+  | 'huge'
+  /** The same, streamed without a Content-Length (chunked). */
+  | 'huge-chunked'
+  /** fal only: the job completes, but fetching its result answers 302 to another place. */
+  | 'redirect-result';
 
 /** One request a stand-in received. */
 export interface StandInCall {
@@ -52,6 +65,8 @@ const MODEL_OUTPUT_IS_LIST = new Set(['black-forest-labs/flux-schnell', 'black-f
 export async function startStandInProvider(options: {
   protocol: 'fal' | 'replicate';
   mode?: StandInMode;
+  /** Size of the answers in the `huge` modes (default 8 MiB). */
+  hugeBytes?: number;
 }): Promise<StandInProvider> {
   let mode: StandInMode = options.mode ?? 'ok';
   let held = false;
@@ -91,6 +106,9 @@ export async function startStandInProvider(options: {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"request_id": "abc", "status": ');
         return;
+      case 'huge':
+      case 'huge-chunked':
+        return sendHuge(res, options.hugeBytes ?? 8 * 1024 * 1024, mode === 'huge');
     }
     const failing = mode === 'job-error';
     if (options.protocol === 'fal') return fal(req, res, path, body, failing);
@@ -156,6 +174,10 @@ export async function startStandInProvider(options: {
       });
     }
     if (!match[3] && req.method === 'GET') {
+      if (mode === 'redirect-result') {
+        res.writeHead(302, { location: `${base}/elsewhere/${job.id}`, 'content-length': 0 });
+        return res.end();
+      }
       if (job.failed)
         return send(res, 422, {
           detail: [{ msg: 'Image generation failed: the prompt was flagged' }],
@@ -289,6 +311,32 @@ function send(res: ServerResponse, status: number, body: unknown) {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** `{"padding":"xxxx…"}` of about `bytes`, written in 64 KiB pieces as the socket takes them. */
+function sendHuge(res: ServerResponse, bytes: number, withLength: boolean) {
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  const head = '{"padding":"';
+  const tail = '"}';
+  const fill = Math.max(0, bytes - head.length - tail.length);
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(withLength ? { 'content-length': fill + head.length + tail.length } : {}),
+  });
+  res.write(head);
+  let left = fill;
+  const pump = () => {
+    while (left > 0) {
+      const n = Math.min(left, piece.length);
+      left -= n;
+      if (!res.write(n === piece.length ? piece : piece.subarray(0, n))) return void res.once('drain', pump);
+    }
+    res.end(tail);
+  };
+  res.on('close', () => {
+    left = 0;
+  });
+  pump();
 }
 
 function servePicture(path: string, jobs: Map<string, StandInJob>, res: ServerResponse) {
