@@ -1,5 +1,4 @@
 import cors from '@fastify/cors';
-import { createError } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
@@ -7,6 +6,7 @@ import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
 import { clientErrorBody, sendError } from './http/error-response.ts';
 import { requestIdFor } from './http/request-id.ts';
+import { shuttingDown } from './jobs/admission.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -125,13 +125,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
     const config = request.routeOptions.config;
     if (deps.lifecycle.draining && !config.duringShutdown) {
       reply.header('connection', 'close');
-      return done(
-        createError(
-          'SERVICE_UNAVAILABLE',
-          { retry_after_ms: 5000 },
-          { message: 'The server is shutting down. Try again in 5000 ms.' },
-        ),
-      );
+      return done(shuttingDown());
     }
     try {
       if (config.auth) authenticate(request);

@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { IDEMPOTENCY_TTL_MS } from './jobs/admission.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobStore } from './jobs/job-store.ts';
@@ -107,7 +108,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const sweeper = setInterval(() => {
     try {
       runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
-      jobs.purgeIdempotencyKeys();
+      jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
     } catch (error) {
       app.log.error({ err: error }, 'job sweep failed');
     }

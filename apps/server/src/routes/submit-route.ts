@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
-import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
+import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
+import { admitJob } from '../jobs/admission.ts';
+import type { JobRecord } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
-import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
-import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 
 interface SubmitBody {
   model: string;
@@ -50,87 +47,20 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const body = request.body as SubmitBody;
-      const key = request.apiKey as NonNullable<typeof request.apiKey>;
-      const model = resolveModel(body.model);
-      if (!model)
-        throw createError('UNKNOWN_MODEL', {
-          model: body.model,
-          available: modelIds,
-        });
-
-      const given = body.config?.routing ?? {};
-      const routing: RoutingPreferences = {
-        strategy: given.strategy ?? 'best',
-      };
-      if (given.whitelist) routing.whitelist = given.whitelist;
-      if (given.ordering) routing.ordering = given.ordering;
-      checkRoutingProviders(routing, deps.providers);
-      const candidates = pickProviders(model, routing, deps.providers, deps.health);
-      if (candidates.length === 0) {
-        // Refused before anything is charged: no provider the job may use serves the model.
-        throw createError(
-          'NO_PROVIDERS_WORKING',
-          { model, attempts: [] },
-          {
-            message: routing.whitelist
-              ? `No provider in the whitelist (${routing.whitelist.join(', ')}) serves ${model}.`
-              : `No provider here serves ${model}.`,
-          },
-        );
-      }
-
-      if (candidates.every((id) => deps.health.breaker(id).state === 'open')) {
-        // Every provider the job may use is paused by its breaker: say so now, charge nothing.
-        const retryAt = candidates.map((id) => deps.health.breaker(id).snapshot().retry_at).sort()[0];
-        throw createError(
-          'MODEL_UNAVAILABLE',
-          { model },
-          {
-            message: `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${retryAt}.`,
-          },
-        );
-      }
-
-      const input = {
-        model,
+      const idempotencyKey = request.headers['idempotency-key'];
+      const { job, replayed } = await admitJob(deps, request.apiKey as NonNullable<typeof request.apiKey>, {
+        model: body.model,
         prompt: body.prompt,
         width: body.width,
         height: body.height,
-        routing,
-      };
-      const idempotencyKey = request.headers['idempotency-key'];
-      // Checked again right before the job is queued for its commit: shutdown waits for queued
-      // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-      if (deps.lifecycle.draining) throw shuttingDown();
-      const { job, replayed } = await deps.jobs.createSoon({
-        ...input,
-        keyId: key.id,
-        price: modelCatalog[model].price,
-        deadlineMs: deps.config.jobDeadlineMs,
-        maxActiveJobsPerKey: deps.config.maxActiveJobsPerKey,
-        startsNow: true,
-        ...(typeof idempotencyKey === 'string'
-          ? {
-              idempotency: {
-                key: idempotencyKey,
-                requestHash: hashRequest(input),
-              },
-            }
-          : {}),
+        ...(body.config?.routing ? { routing: body.config.routing } : {}),
+        ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
       else deps.runner.start(job);
       reply.header('cache-control', 'no-store');
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },
-  );
-}
-
-function shuttingDown() {
-  return createError(
-    'SERVICE_UNAVAILABLE',
-    { retry_after_ms: 5000 },
-    { message: 'The server is shutting down. Try again in 5000 ms.' },
   );
 }
 
@@ -144,8 +74,4 @@ async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promis
   if (job.status === 'completed' || job.status === 'failed') return job;
   // Nothing awaited since the job started, so its notify cannot have been missed.
   return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
-}
-
-function hashRequest(input: object): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
