@@ -1,12 +1,16 @@
 import cors from '@fastify/cors';
+import { createError } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
-import { clientErrorBody, sendError } from './http/error-response.ts';
+import { capConnections } from './http/connection-cap.ts';
+import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
+import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { shuttingDown } from './jobs/admission.ts';
+import { RouteMethods } from './http/route-methods.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -20,6 +24,11 @@ import { registerSubmitRoute } from './routes/submit-route.ts';
  * limit, validation, and the error handling that makes every error an envelope.
  */
 export function createFastify(config: ServerConfig): FastifyInstance {
+  const routeMethods = new RouteMethods();
+  const errors: ErrorContext = {
+    bodyLimitBytes: config.bodyLimitBytes,
+    allowedMethods: (path) => routeMethods.allowed(path),
+  };
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -35,20 +44,13 @@ export function createFastify(config: ServerConfig): FastifyInstance {
     forceCloseConnections: 'idle',
     // A long poll may be held for pollWaitMs; anything slower than that plus a margin is stuck.
     requestTimeout: config.pollWaitMs + 30_000,
-    frameworkErrors: (error, request, reply) => sendError(error, request, reply, config.bodyLimitBytes),
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply, errors),
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-      const id = `req_client_${Date.now().toString(36)}`;
-      const body = clientErrorBody(id);
-      const status =
-        (error as NodeJS.ErrnoException).code === 'HPE_HEADER_OVERFLOW'
-          ? '431 Request Header Fields Too Large'
-          : '400 Bad Request';
-      socket.end(
-        `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
-      );
+      sendClientError(error, socket, `req_client_${Date.now().toString(36)}`);
     },
   });
+  app.addHook('onRoute', (route) => routeMethods.add(route.method, route.url));
 
   // Bodies are checked strictly (a "1024" string is not a width); query strings and path
   // params are text on the wire, so those are coerced. Every problem is reported, not the first.
@@ -84,19 +86,39 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
       exposedHeaders: ['retry-after', 'x-request-id'],
       maxAge: 600,
+      // The strict check answers a bare OPTIONS with a text/plain 400, outside the contract;
+      // answering it like a preflight tells a client no more than the preflight would.
+      strictPreflight: false,
     });
   }
 
+  // Past the cap, a connection may only reach health checks; everything else is refused at once.
+  const cap = capConnections(app.server, config.maxConnections);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!cap.isOverCap(request.raw.socket) || request.routeOptions.config.pastConnectionCap) return done();
+    reply.header('connection', 'close');
+    done(
+      createError(
+        'SERVICE_UNAVAILABLE',
+        { retry_after_ms: 1000 },
+        { message: 'The server has as many connections open as it allows. Try again in 1000 ms.' },
+      ),
+    );
+  });
+
   // JSON only: a text/plain body is answered with 415 instead of failing validation as a string.
   app.removeContentTypeParser('text/plain');
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, config.bodyLimitBytes));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
   app.setNotFoundHandler((request, reply) =>
-    sendError(
-      Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }),
-      request,
-      reply,
-      config.bodyLimitBytes,
-    ),
+    sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),
   );
   // Hooks on every request are callback-style, not async: an async hook costs a promise and
   // its resolution per request, which showed up in the profile under load.

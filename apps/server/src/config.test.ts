@@ -31,6 +31,24 @@ describe('loadConfig', () => {
     expect(config.demoKey.enabled).toBe(false);
   });
 
+  it('reads the fault limits: lock wait, connection cap, provider answer size', () => {
+    expect(loadConfig({})).toMatchObject({
+      lockWaitMs: 2_000,
+      maxConnections: 1_024,
+      providerMaxResponseBytes: 1_048_576,
+    });
+    expect(
+      loadConfig({
+        OPENPIXELS_LOCK_WAIT_MS: '0',
+        OPENPIXELS_MAX_CONNECTIONS: '50',
+        OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: '65536',
+      }),
+    ).toMatchObject({ lockWaitMs: 0, maxConnections: 50, providerMaxResponseBytes: 65_536 });
+    expect(() => loadConfig({ OPENPIXELS_MAX_CONNECTIONS: '0', OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: '10' })).toThrow(
+      /OPENPIXELS_MAX_CONNECTIONS must be an integer from 1[\s\S]*OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES must be an integer from 1024/,
+    );
+  });
+
   it('reports every bad variable at once, by name', () => {
     let error: unknown;
     try {

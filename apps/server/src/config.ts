@@ -20,6 +20,8 @@ export interface ProviderConfig {
   models?: string[];
   /** The per-attempt timeout for this provider; default: the server's attemptTimeoutMs. */
   timeoutMs?: number;
+  /** The largest answer read from this provider; default: the server's providerMaxResponseBytes. */
+  maxResponseBytes?: number;
 }
 
 /** Everything the server needs to run; `loadConfig` builds it from the environment. */
@@ -60,6 +62,18 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** How long the local provider's images are kept, in hours; 0 keeps them forever. */
   imageRetentionHours: number;
+  /**
+   * How long a submit waits (without blocking other requests) for a database lock another
+   * process holds, before it is answered SERVICE_UNAVAILABLE with nothing charged.
+   */
+  lockWaitMs: number;
+  /**
+   * Concurrent connections accepted; beyond it a few more are kept for health checks and
+   * everything else is refused at once. Keeps a flood of slow sockets from exhausting file descriptors.
+   */
+  maxConnections: number;
+  /** The largest answer read from a provider (a bigger one fails the attempt with PROVIDER_ERROR, unread). */
+  providerMaxResponseBytes: number;
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -217,6 +231,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
     imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
+    lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
+    maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),
+    providerMaxResponseBytes: int('OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES', 1_048_576, 1_024, 1_073_741_824),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,6 +1,7 @@
 // `pnpm start`: reads the configuration from the environment, starts the server, prints a
 // demo key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
 import { startServer } from './server.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -14,16 +15,28 @@ try {
   throw error;
 }
 
-const server = await startServer(config);
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let demoKey: string | undefined;
+try {
+  server = await startServer(config);
+  if (config.demoKey.enabled) {
+    // A fresh demo key each start: keys are stored only as hashes, so an old one cannot be shown again.
+    for (const record of server.keys.list())
+      if (record.name === 'demo' && record.revokedAt === null) server.keys.revoke(record.id);
+    demoKey = (await server.createApiKey({ credits: config.demoKey.credits, name: 'demo' })).key;
+  }
+} catch (error) {
+  const unusable = DataDirUnusableError.from(error, config.dataDir);
+  if (!unusable) throw error;
+  // One line an operator can act on, naming the setting; no stack (nothing here is a bug).
+  console.error(
+    `openpixels: cannot start: ${unusable.message}. Set OPENPIXELS_DATA_DIR to a writable directory with free space, or fix this one.`,
+  );
+  process.exit(2);
+}
 const lines = [`OpenPixels listening on ${server.url} (providers: ${config.providers.map((p) => p.id).join(', ')})`];
-if (config.demoKey.enabled) {
-  // A fresh demo key each start: keys are stored only as hashes, so an old one cannot be shown again.
-  for (const record of server.keys.list())
-    if (record.name === 'demo' && record.revokedAt === null) server.keys.revoke(record.id);
-  const { key } = await server.createApiKey({
-    credits: config.demoKey.credits,
-    name: 'demo',
-  });
+if (demoKey !== undefined) {
+  const key = demoKey;
   lines.push(
     `Demo API key (${config.demoKey.credits} credits; replaced on every start): ${key}`,
     'Try it:',

@@ -13,6 +13,8 @@ declare module 'fastify' {
     auth?: boolean;
     /** The route still answers while the server drains (health checks). */
     duringShutdown?: boolean;
+    /** The route answers on connections beyond the connection cap too (health checks only). */
+    pastConnectionCap?: boolean;
     /** Codes this route can answer with besides the ones every route can; listed in the OpenAPI document. */
     errorCodes?: ErrorCode[];
   }

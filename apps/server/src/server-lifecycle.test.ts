@@ -1,18 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/open-database.ts';
 import { ApiKeyStore } from './keys/api-key-store.ts';
 import { expectErrorEnvelope, expectErrorResponse } from './testing/expect-error-envelope.ts';
+import { startServerProcess } from './testing/start-server-process.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 // The server as an operator runs it: `node src/main.ts` in its own process, killed with
 // SIGKILL mid-job or stopped with SIGTERM, then started again on the same data dir.
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -31,29 +30,9 @@ function freshDataDir(credits: number): { dataDir: string; key: string; keyId: s
 
 /** Starts `node src/main.ts` and resolves with its URL once it listens. */
 async function startMain(dataDir: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      OPENPIXELS_PORT: '0',
-      OPENPIXELS_DATA_DIR: dataDir,
-      OPENPIXELS_DEMO_KEY: 'off',
-      OPENPIXELS_LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url, exited };
+  const server = await startServerProcess(dataDir, env);
+  children.push(server.child);
+  return server;
 }
 
 const json = (key: string, body?: unknown) => ({

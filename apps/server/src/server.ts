@@ -11,8 +11,10 @@ import {
   type ServerConfig,
   type ServerOptions,
 } from './config.ts';
+import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
 import { openDatabase } from './db/open-database.ts';
 import { IDEMPOTENCY_TTL_MS } from './jobs/admission.ts';
+import { storageProblemOf } from './db/storage-unavailable.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { JobStore } from './jobs/job-store.ts';
@@ -22,6 +24,9 @@ import { createLocalProvider } from './providers/local/local-provider.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
 import { createReplicateProvider } from './providers/replicate-provider.ts';
 import { ProviderHealth } from './routing/provider-health.ts';
+
+/** How long one SQLite call may block the event loop waiting for another process's lock (then it retries asynchronously). */
+const SQLITE_BUSY_TIMEOUT_MS = 5;
 
 /** `startServer`'s options: any part of the configuration, plus hooks for tests. */
 export interface StartServerOptions extends ServerOptions {
@@ -54,11 +59,19 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const { adapters, retryBackoffMs, ...serverOptions } = options;
   const config = resolveConfig(serverOptions);
-  const db = openDatabase(config.dataDir);
+  // node:sqlite waits for a lock on the event loop: a few ms at most, then writes retry
+  // without blocking (submits for up to lockWaitMs, a running job's final state until stored).
+  const db = openDatabase(config.dataDir, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const keys = new ApiKeyStore(db);
   const jobs = new JobStore(db);
   const imagesDir = join(config.dataDir, 'images');
-  const providers = adapters ?? config.providers.map((p) => buildAdapter(p, config, imagesDir));
+  let providers: ProviderAdapter[];
+  try {
+    providers = adapters ?? config.providers.map((p) => buildAdapter(p, config, imagesDir));
+  } catch (error) {
+    db.close();
+    throw DataDirUnusableError.from(error, config.dataDir) ?? error;
+  }
   const health = new ProviderHealth(
     providers.map((p) => p.id),
     config.breaker,
@@ -110,7 +123,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
       jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
     } catch (error) {
-      app.log.error({ err: error }, 'job sweep failed');
+      const storage = storageProblemOf(error);
+      if (storage) app.log.error({ storage }, `storage unavailable: job sweep skipped (the database is ${storage})`);
+      else app.log.error({ err: error }, 'job sweep failed');
     }
   }, sweepEvery);
   sweeper.unref();
@@ -121,7 +136,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       (error: unknown) => app.log.error({ err: error }, 'image clean-up failed'),
     );
   const pruner =
-    config.imageRetentionHours > 0 ? setInterval(pruneOldImages, Math.min(3_600_000, config.imageRetentionHours * 360_000)) : undefined;
+    config.imageRetentionHours > 0
+      ? setInterval(pruneOldImages, Math.min(3_600_000, config.imageRetentionHours * 360_000))
+      : undefined;
   pruner?.unref();
   if (pruner) void pruneOldImages();
 
@@ -166,6 +183,7 @@ function buildAdapter(provider: ProviderConfig, config: ServerConfig, imagesDir:
     id: provider.id,
     ...(provider.models ? { models: provider.models } : {}),
     ...(provider.timeoutMs === undefined ? {} : { timeoutMs: provider.timeoutMs }),
+    maxResponseBytes: provider.maxResponseBytes ?? config.providerMaxResponseBytes,
   };
   const timeoutMs = provider.timeoutMs ?? config.attemptTimeoutMs;
   switch (provider.kind) {

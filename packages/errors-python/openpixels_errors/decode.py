@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Optional, Type
 
 from .catalog import CODE_DESCRIPTIONS, CODE_TYPES, DOC_URLS
-from .envelope import InternalServerErrorEnvelope, InvalidAPIKeyEnvelope, InvalidArgumentsEnvelope, JobNotFoundEnvelope, MissingAPIKeyEnvelope, ModelUnavailableEnvelope, NoCreditsEnvelope, NoProvidersWorkingEnvelope, ProviderErrorEnvelope, ProviderHTTPErrorEnvelope, ProviderJobErrorEnvelope, ProviderNotFoundEnvelope, ProviderTimeoutEnvelope, RateLimitedEnvelope, ServiceUnavailableEnvelope, UnknownErrorEnvelope, UnknownModelEnvelope
+from .envelope import HeadersTooLargeEnvelope, InternalServerErrorEnvelope, InvalidAPIKeyEnvelope, InvalidArgumentsEnvelope, JobNotFoundEnvelope, MethodNotAllowedEnvelope, MissingAPIKeyEnvelope, ModelUnavailableEnvelope, NoCreditsEnvelope, NoProvidersWorkingEnvelope, PayloadTooLargeEnvelope, ProviderErrorEnvelope, ProviderHTTPErrorEnvelope, ProviderJobErrorEnvelope, ProviderNotFoundEnvelope, ProviderTimeoutEnvelope, RateLimitedEnvelope, RouteNotFoundEnvelope, ServiceUnavailableEnvelope, UnknownErrorEnvelope, UnknownModelEnvelope, UnsupportedMediaTypeEnvelope
 from .guards import is_consistent_pair, is_known_code
 
 ENVELOPE_CLASSES: Dict[str, Type[Any]] = {
@@ -24,6 +24,11 @@ ENVELOPE_CLASSES: Dict[str, Type[Any]] = {
     "INVALID_ARGUMENTS": InvalidArgumentsEnvelope,
     "UNKNOWN_MODEL": UnknownModelEnvelope,
     "JOB_NOT_FOUND": JobNotFoundEnvelope,
+    "ROUTE_NOT_FOUND": RouteNotFoundEnvelope,
+    "METHOD_NOT_ALLOWED": MethodNotAllowedEnvelope,
+    "PAYLOAD_TOO_LARGE": PayloadTooLargeEnvelope,
+    "UNSUPPORTED_MEDIA_TYPE": UnsupportedMediaTypeEnvelope,
+    "HEADERS_TOO_LARGE": HeadersTooLargeEnvelope,
     "UNKNOWN_ERROR": UnknownErrorEnvelope,
     "INTERNAL_SERVER_ERROR": InternalServerErrorEnvelope,
     "MODEL_UNAVAILABLE": ModelUnavailableEnvelope,

@@ -2,21 +2,21 @@
 # Do not edit: change @openpixels/errors and generate again (a test fails while this file is stale).
 from enum import Enum
 from dataclasses import dataclass
-from typing import Dict, Any, Optional, List, TypeVar, Callable, Type, cast
+from typing import Any, Optional, Dict, List, TypeVar, Type, cast, Callable
 
 
 T = TypeVar("T")
 EnumT = TypeVar("EnumT", bound=Enum)
 
 
-def from_str(x: Any) -> str:
-    assert isinstance(x, str)
+def from_int(x: Any) -> int:
+    assert isinstance(x, int) and not isinstance(x, bool)
     return x
 
 
-def from_dict(f: Callable[[Any], T], x: Any) -> Dict[str, T]:
-    assert isinstance(x, dict)
-    return { k: f(v) for (k, v) in x.items() }
+def from_str(x: Any) -> str:
+    assert isinstance(x, str)
+    return x
 
 
 def from_none(x: Any) -> Any:
@@ -38,19 +38,95 @@ def to_enum(c: Type[EnumT], x: Any) -> EnumT:
     return x.value
 
 
-def from_list(f: Callable[[Any], T], x: Any) -> List[T]:
-    assert isinstance(x, list)
-    return [f(y) for y in x]
-
-
 def to_class(c: Type[T], x: Any) -> dict:
     assert isinstance(x, c)
     return cast(Any, x).to_dict()
 
 
-def from_int(x: Any) -> int:
-    assert isinstance(x, int) and not isinstance(x, bool)
-    return x
+def from_dict(f: Callable[[Any], T], x: Any) -> Dict[str, T]:
+    assert isinstance(x, dict)
+    return { k: f(v) for (k, v) in x.items() }
+
+
+def from_list(f: Callable[[Any], T], x: Any) -> List[T]:
+    assert isinstance(x, list)
+    return [f(y) for y in x]
+
+
+class HeadersTooLargeEnvelopeCode(Enum):
+    HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
+
+
+@dataclass
+class HeadersTooLargeParams:
+    """Context that depends on the code.
+    
+    The request's headers are larger than the server reads.
+    """
+    limit_bytes: int
+    """The largest header section the server reads, in bytes."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'HeadersTooLargeParams':
+        assert isinstance(obj, dict)
+        limit_bytes = from_int(obj.get("limit_bytes"))
+        return HeadersTooLargeParams(limit_bytes)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["limit_bytes"] = from_int(self.limit_bytes)
+        return result
+
+
+class HeadersTooLargeEnvelopeType(Enum):
+    BAD_REQUEST_ERROR = "BAD_REQUEST_ERROR"
+
+
+@dataclass
+class HeadersTooLargeEnvelope:
+    """HEADERS_TOO_LARGE (BAD_REQUEST_ERROR, HTTP 431): The request headers are larger than the
+    server reads.
+    """
+    code: HeadersTooLargeEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: HeadersTooLargeParams
+    """Context that depends on the code."""
+
+    type: HeadersTooLargeEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'HeadersTooLargeEnvelope':
+        assert isinstance(obj, dict)
+        code = HeadersTooLargeEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = HeadersTooLargeParams.from_dict(obj.get("params"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return HeadersTooLargeEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(HeadersTooLargeEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(HeadersTooLargeParams, self.params)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
 
 
 class TypeEnum(Enum):
@@ -208,10 +284,6 @@ class InvalidArgumentsParams:
         return result
 
 
-class InvalidArgumentsEnvelopeType(Enum):
-    BAD_REQUEST_ERROR = "BAD_REQUEST_ERROR"
-
-
 @dataclass
 class InvalidArgumentsEnvelope:
     """INVALID_ARGUMENTS (BAD_REQUEST_ERROR, HTTP 400): The request contains invalid arguments."""
@@ -225,7 +297,7 @@ class InvalidArgumentsEnvelope:
     params: InvalidArgumentsParams
     """Context that depends on the code."""
 
-    type: InvalidArgumentsEnvelopeType
+    type: HeadersTooLargeEnvelopeType
     """The broad category."""
 
     doc_url: Optional[str] = None
@@ -240,7 +312,7 @@ class InvalidArgumentsEnvelope:
         code = InvalidArgumentsEnvelopeCode(obj.get("code"))
         message = from_str(obj.get("message"))
         params = InvalidArgumentsParams.from_dict(obj.get("params"))
-        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
         doc_url = from_union([from_str, from_none], obj.get("doc_url"))
         request_id = from_union([from_str, from_none], obj.get("request_id"))
         return InvalidArgumentsEnvelope(code, message, params, type, doc_url, request_id)
@@ -250,7 +322,7 @@ class InvalidArgumentsEnvelope:
         result["code"] = to_enum(InvalidArgumentsEnvelopeCode, self.code)
         result["message"] = from_str(self.message)
         result["params"] = to_class(InvalidArgumentsParams, self.params)
-        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
         if self.doc_url is not None:
             result["doc_url"] = from_union([from_str, from_none], self.doc_url)
         if self.request_id is not None:
@@ -296,7 +368,7 @@ class JobNotFoundEnvelope:
     params: JobNotFoundParams
     """Context that depends on the code."""
 
-    type: InvalidArgumentsEnvelopeType
+    type: HeadersTooLargeEnvelopeType
     """The broad category."""
 
     doc_url: Optional[str] = None
@@ -311,7 +383,7 @@ class JobNotFoundEnvelope:
         code = JobNotFoundEnvelopeCode(obj.get("code"))
         message = from_str(obj.get("message"))
         params = JobNotFoundParams.from_dict(obj.get("params"))
-        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
         doc_url = from_union([from_str, from_none], obj.get("doc_url"))
         request_id = from_union([from_str, from_none], obj.get("request_id"))
         return JobNotFoundEnvelope(code, message, params, type, doc_url, request_id)
@@ -321,7 +393,89 @@ class JobNotFoundEnvelope:
         result["code"] = to_enum(JobNotFoundEnvelopeCode, self.code)
         result["message"] = from_str(self.message)
         result["params"] = to_class(JobNotFoundParams, self.params)
-        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class MethodNotAllowedEnvelopeCode(Enum):
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+
+
+@dataclass
+class MethodNotAllowedParams:
+    """Context that depends on the code.
+    
+    The path is a route of the API, but not for this HTTP method.
+    """
+    allowed: List[str]
+    """The methods this path accepts (also sent in the `Allow` header)."""
+
+    method: str
+    """The HTTP method of the request."""
+
+    path: str
+    """The path that was asked for, without its query string."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'MethodNotAllowedParams':
+        assert isinstance(obj, dict)
+        allowed = from_list(from_str, obj.get("allowed"))
+        method = from_str(obj.get("method"))
+        path = from_str(obj.get("path"))
+        return MethodNotAllowedParams(allowed, method, path)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["allowed"] = from_list(from_str, self.allowed)
+        result["method"] = from_str(self.method)
+        result["path"] = from_str(self.path)
+        return result
+
+
+@dataclass
+class MethodNotAllowedEnvelope:
+    """METHOD_NOT_ALLOWED (BAD_REQUEST_ERROR, HTTP 405): The route exists but does not accept
+    this HTTP method.
+    """
+    code: MethodNotAllowedEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: MethodNotAllowedParams
+    """Context that depends on the code."""
+
+    type: HeadersTooLargeEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'MethodNotAllowedEnvelope':
+        assert isinstance(obj, dict)
+        code = MethodNotAllowedEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = MethodNotAllowedParams.from_dict(obj.get("params"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return MethodNotAllowedEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(MethodNotAllowedEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(MethodNotAllowedParams, self.params)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
         if self.doc_url is not None:
             result["doc_url"] = from_union([from_str, from_none], self.doc_url)
         if self.request_id is not None:
@@ -640,6 +794,78 @@ class NoProvidersWorkingEnvelope:
         result["message"] = from_str(self.message)
         result["params"] = to_class(NoProvidersWorkingParams, self.params)
         result["type"] = to_enum(CodeEnum, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+class PayloadTooLargeEnvelopeCode(Enum):
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+
+
+@dataclass
+class PayloadTooLargeParams:
+    """Context that depends on the code.
+    
+    The request body is larger than the server reads.
+    """
+    limit_bytes: int
+    """The largest body the server reads, in bytes."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'PayloadTooLargeParams':
+        assert isinstance(obj, dict)
+        limit_bytes = from_int(obj.get("limit_bytes"))
+        return PayloadTooLargeParams(limit_bytes)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["limit_bytes"] = from_int(self.limit_bytes)
+        return result
+
+
+@dataclass
+class PayloadTooLargeEnvelope:
+    """PAYLOAD_TOO_LARGE (BAD_REQUEST_ERROR, HTTP 413): The request body is larger than the
+    server accepts.
+    """
+    code: PayloadTooLargeEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: PayloadTooLargeParams
+    """Context that depends on the code."""
+
+    type: HeadersTooLargeEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'PayloadTooLargeEnvelope':
+        assert isinstance(obj, dict)
+        code = PayloadTooLargeEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = PayloadTooLargeParams.from_dict(obj.get("params"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return PayloadTooLargeEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(PayloadTooLargeEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(PayloadTooLargeParams, self.params)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
         if self.doc_url is not None:
             result["doc_url"] = from_union([from_str, from_none], self.doc_url)
         if self.request_id is not None:
@@ -1091,6 +1317,82 @@ class RateLimitedEnvelope:
         return result
 
 
+class RouteNotFoundEnvelopeCode(Enum):
+    ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND"
+
+
+@dataclass
+class RouteNotFoundParams:
+    """Context that depends on the code.
+    
+    No route of the API matches the request's path.
+    """
+    method: str
+    """The HTTP method of the request."""
+
+    path: str
+    """The path that was asked for, without its query string."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'RouteNotFoundParams':
+        assert isinstance(obj, dict)
+        method = from_str(obj.get("method"))
+        path = from_str(obj.get("path"))
+        return RouteNotFoundParams(method, path)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["method"] = from_str(self.method)
+        result["path"] = from_str(self.path)
+        return result
+
+
+@dataclass
+class RouteNotFoundEnvelope:
+    """ROUTE_NOT_FOUND (BAD_REQUEST_ERROR, HTTP 404): No API route matches the request path."""
+
+    code: RouteNotFoundEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: RouteNotFoundParams
+    """Context that depends on the code."""
+
+    type: HeadersTooLargeEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'RouteNotFoundEnvelope':
+        assert isinstance(obj, dict)
+        code = RouteNotFoundEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = RouteNotFoundParams.from_dict(obj.get("params"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return RouteNotFoundEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(RouteNotFoundEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(RouteNotFoundParams, self.params)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
 class ServiceUnavailableEnvelopeCode(Enum):
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
@@ -1281,7 +1583,7 @@ class UnknownModelEnvelope:
     params: UnknownModelParams
     """Context that depends on the code."""
 
-    type: InvalidArgumentsEnvelopeType
+    type: HeadersTooLargeEnvelopeType
     """The broad category."""
 
     doc_url: Optional[str] = None
@@ -1296,7 +1598,7 @@ class UnknownModelEnvelope:
         code = UnknownModelEnvelopeCode(obj.get("code"))
         message = from_str(obj.get("message"))
         params = UnknownModelParams.from_dict(obj.get("params"))
-        type = InvalidArgumentsEnvelopeType(obj.get("type"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
         doc_url = from_union([from_str, from_none], obj.get("doc_url"))
         request_id = from_union([from_str, from_none], obj.get("request_id"))
         return UnknownModelEnvelope(code, message, params, type, doc_url, request_id)
@@ -1306,12 +1608,98 @@ class UnknownModelEnvelope:
         result["code"] = to_enum(UnknownModelEnvelopeCode, self.code)
         result["message"] = from_str(self.message)
         result["params"] = to_class(UnknownModelParams, self.params)
-        result["type"] = to_enum(InvalidArgumentsEnvelopeType, self.type)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
         if self.doc_url is not None:
             result["doc_url"] = from_union([from_str, from_none], self.doc_url)
         if self.request_id is not None:
             result["request_id"] = from_union([from_str, from_none], self.request_id)
         return result
+
+
+class UnsupportedMediaTypeEnvelopeCode(Enum):
+    UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+
+
+@dataclass
+class UnsupportedMediaTypeParams:
+    """Context that depends on the code.
+    
+    The request body is in a media type the API does not read.
+    """
+    supported: List[str]
+    """The media types the API reads."""
+
+    content_type: Optional[str] = None
+    """The `Content-Type` the request sent; absent when it sent none."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnsupportedMediaTypeParams':
+        assert isinstance(obj, dict)
+        supported = from_list(from_str, obj.get("supported"))
+        content_type = from_union([from_str, from_none], obj.get("content_type"))
+        return UnsupportedMediaTypeParams(supported, content_type)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["supported"] = from_list(from_str, self.supported)
+        if self.content_type is not None:
+            result["content_type"] = from_union([from_str, from_none], self.content_type)
+        return result
+
+
+@dataclass
+class UnsupportedMediaTypeEnvelope:
+    """UNSUPPORTED_MEDIA_TYPE (BAD_REQUEST_ERROR, HTTP 415): The request body is not in a media
+    type the API reads.
+    """
+    code: UnsupportedMediaTypeEnvelopeCode
+    """The exact error."""
+
+    message: str
+    """A human-readable description of what went wrong."""
+
+    params: UnsupportedMediaTypeParams
+    """Context that depends on the code."""
+
+    type: HeadersTooLargeEnvelopeType
+    """The broad category."""
+
+    doc_url: Optional[str] = None
+    """A link to this code's entry in the error reference."""
+
+    request_id: Optional[str] = None
+    """The id of the request that failed, to quote to support."""
+
+    @staticmethod
+    def from_dict(obj: Any) -> 'UnsupportedMediaTypeEnvelope':
+        assert isinstance(obj, dict)
+        code = UnsupportedMediaTypeEnvelopeCode(obj.get("code"))
+        message = from_str(obj.get("message"))
+        params = UnsupportedMediaTypeParams.from_dict(obj.get("params"))
+        type = HeadersTooLargeEnvelopeType(obj.get("type"))
+        doc_url = from_union([from_str, from_none], obj.get("doc_url"))
+        request_id = from_union([from_str, from_none], obj.get("request_id"))
+        return UnsupportedMediaTypeEnvelope(code, message, params, type, doc_url, request_id)
+
+    def to_dict(self) -> dict:
+        result: dict = {}
+        result["code"] = to_enum(UnsupportedMediaTypeEnvelopeCode, self.code)
+        result["message"] = from_str(self.message)
+        result["params"] = to_class(UnsupportedMediaTypeParams, self.params)
+        result["type"] = to_enum(HeadersTooLargeEnvelopeType, self.type)
+        if self.doc_url is not None:
+            result["doc_url"] = from_union([from_str, from_none], self.doc_url)
+        if self.request_id is not None:
+            result["request_id"] = from_union([from_str, from_none], self.request_id)
+        return result
+
+
+def headers_too_large_envelope_from_dict(s: Any) -> HeadersTooLargeEnvelope:
+    return HeadersTooLargeEnvelope.from_dict(s)
+
+
+def headers_too_large_envelope_to_dict(x: HeadersTooLargeEnvelope) -> Any:
+    return to_class(HeadersTooLargeEnvelope, x)
 
 
 def internal_server_error_envelope_from_dict(s: Any) -> InternalServerErrorEnvelope:
@@ -1346,6 +1734,14 @@ def job_not_found_envelope_to_dict(x: JobNotFoundEnvelope) -> Any:
     return to_class(JobNotFoundEnvelope, x)
 
 
+def method_not_allowed_envelope_from_dict(s: Any) -> MethodNotAllowedEnvelope:
+    return MethodNotAllowedEnvelope.from_dict(s)
+
+
+def method_not_allowed_envelope_to_dict(x: MethodNotAllowedEnvelope) -> Any:
+    return to_class(MethodNotAllowedEnvelope, x)
+
+
 def missing_api_key_envelope_from_dict(s: Any) -> MissingAPIKeyEnvelope:
     return MissingAPIKeyEnvelope.from_dict(s)
 
@@ -1376,6 +1772,14 @@ def no_providers_working_envelope_from_dict(s: Any) -> NoProvidersWorkingEnvelop
 
 def no_providers_working_envelope_to_dict(x: NoProvidersWorkingEnvelope) -> Any:
     return to_class(NoProvidersWorkingEnvelope, x)
+
+
+def payload_too_large_envelope_from_dict(s: Any) -> PayloadTooLargeEnvelope:
+    return PayloadTooLargeEnvelope.from_dict(s)
+
+
+def payload_too_large_envelope_to_dict(x: PayloadTooLargeEnvelope) -> Any:
+    return to_class(PayloadTooLargeEnvelope, x)
 
 
 def provider_error_envelope_from_dict(s: Any) -> ProviderErrorEnvelope:
@@ -1426,6 +1830,14 @@ def rate_limited_envelope_to_dict(x: RateLimitedEnvelope) -> Any:
     return to_class(RateLimitedEnvelope, x)
 
 
+def route_not_found_envelope_from_dict(s: Any) -> RouteNotFoundEnvelope:
+    return RouteNotFoundEnvelope.from_dict(s)
+
+
+def route_not_found_envelope_to_dict(x: RouteNotFoundEnvelope) -> Any:
+    return to_class(RouteNotFoundEnvelope, x)
+
+
 def service_unavailable_envelope_from_dict(s: Any) -> ServiceUnavailableEnvelope:
     return ServiceUnavailableEnvelope.from_dict(s)
 
@@ -1448,4 +1860,12 @@ def unknown_model_envelope_from_dict(s: Any) -> UnknownModelEnvelope:
 
 def unknown_model_envelope_to_dict(x: UnknownModelEnvelope) -> Any:
     return to_class(UnknownModelEnvelope, x)
+
+
+def unsupported_media_type_envelope_from_dict(s: Any) -> UnsupportedMediaTypeEnvelope:
+    return UnsupportedMediaTypeEnvelope.from_dict(s)
+
+
+def unsupported_media_type_envelope_to_dict(x: UnsupportedMediaTypeEnvelope) -> Any:
+    return to_class(UnsupportedMediaTypeEnvelope, x)
 

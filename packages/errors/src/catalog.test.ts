@@ -47,7 +47,17 @@ describe('errorCatalog', () => {
     const publicCodes = new Set<string>(Object.values(PUBLIC_PAGE).flat());
     const additions = errorCodes.filter((code) => errorCatalog[code].addition);
     expect(additions.sort()).toEqual(errorCodes.filter((code) => !publicCodes.has(code)).sort());
-    expect(additions.sort()).toEqual(['JOB_NOT_FOUND', 'MODEL_UNAVAILABLE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
+    expect(additions.sort()).toEqual([
+      'HEADERS_TOO_LARGE',
+      'JOB_NOT_FOUND',
+      'METHOD_NOT_ALLOWED',
+      'MODEL_UNAVAILABLE',
+      'PAYLOAD_TOO_LARGE',
+      'RATE_LIMITED',
+      'ROUTE_NOT_FOUND',
+      'SERVICE_UNAVAILABLE',
+      'UNSUPPORTED_MEDIA_TYPE',
+    ]);
   });
 
   it('gives the availability additions their type and the documented statuses', () => {
@@ -58,6 +68,21 @@ describe('errorCatalog', () => {
     expect(errorCatalog.UNKNOWN_MODEL.status).toBe(404);
     expect(errorCatalog.INVALID_API_KEY.status).toBe(401);
     expect(errorCatalog.MISSING_API_KEY.status).toBe(401);
+  });
+
+  it('gives every protocol refusal its own bad-request code with the status HTTP defines for it', () => {
+    const protocol = {
+      ROUTE_NOT_FOUND: 404,
+      METHOD_NOT_ALLOWED: 405,
+      PAYLOAD_TOO_LARGE: 413,
+      UNSUPPORTED_MEDIA_TYPE: 415,
+      HEADERS_TOO_LARGE: 431,
+    } as const;
+    for (const [code, status] of Object.entries(protocol)) {
+      expect(errorCatalog[code as keyof typeof protocol], code).toMatchObject({ type: 'BAD_REQUEST_ERROR', status });
+    }
+    // INVALID_ARGUMENTS keeps its one status, so a client's code → status map holds for it.
+    expect(errorCatalog.INVALID_ARGUMENTS.status).toBe(400);
   });
 
   it.each(errorCodes)('%s has a status, a description and a message built from its example params', (code) => {
@@ -81,5 +106,38 @@ describe('errorCatalog', () => {
     for (const code of [...codesOfType('BAD_REQUEST_ERROR'), ...codesOfType('AUTHENTICATION_ERROR'), 'NO_CREDITS' as const]) {
       expect(errorCatalog[code].retryable, code).toBe(false);
     }
+  });
+});
+
+describe('NO_PROVIDERS_WORKING message', () => {
+  const attempt = (provider: string, code: string) => ({ provider, code, message: '' });
+
+  it('names the providers tried when each was tried once', () => {
+    const message = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [attempt('fal', 'PROVIDER_TIMEOUT'), attempt('replicate', 'PROVIDER_HTTP_ERROR')],
+    });
+    expect(message).toBe(
+      'All 2 providers tried for flux-dev failed: fal (PROVIDER_TIMEOUT), replicate (PROVIDER_HTTP_ERROR).',
+    );
+  });
+
+  it('counts attempts and providers apart when one provider was retried', () => {
+    const message = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [
+        attempt('fal', 'PROVIDER_HTTP_ERROR'),
+        attempt('fal', 'PROVIDER_HTTP_ERROR'),
+        attempt('fal', 'PROVIDER_TIMEOUT'),
+      ],
+    });
+    expect(message).toBe(
+      '3 attempts at 1 provider for flux-dev all failed: fal (PROVIDER_HTTP_ERROR), fal (PROVIDER_HTTP_ERROR), fal (PROVIDER_TIMEOUT).',
+    );
+    const twoOfThree = errorCatalog.NO_PROVIDERS_WORKING.message({
+      model: 'flux-dev',
+      attempts: [attempt('fal', 'PROVIDER_ERROR'), attempt('replicate', 'PROVIDER_ERROR'), attempt('fal', 'PROVIDER_ERROR')],
+    });
+    expect(twoOfThree).toMatch(/^3 attempts at 2 providers for flux-dev all failed: /);
   });
 });

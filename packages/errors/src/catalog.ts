@@ -1,20 +1,25 @@
 import type {
   ErrorParams,
   InvalidArgumentsParams,
+  HeadersTooLargeParams,
   JobNotFoundParams,
+  MethodNotAllowedParams,
   ModelUnavailableParams,
   NoCreditsParams,
   NoParams,
   NoProvidersWorkingParams,
+  PayloadTooLargeParams,
   ProviderHttpErrorParams,
   ProviderJobErrorParams,
   ProviderNotFoundParams,
   ProviderParams,
   ProviderTimeoutParams,
   RateLimitedParams,
+  RouteNotFoundParams,
   ServiceUnavailableParams,
   UnknownErrorParams,
   UnknownModelParams,
+  UnsupportedMediaTypeParams,
 } from './params.ts';
 
 /** What the catalog says about one code; `P` is the code's params. */
@@ -132,10 +137,15 @@ export const errorCatalog = {
     reroutable: false,
     addition: false,
     description: 'No providers are available to handle the request',
-    message: (p: NoProvidersWorkingParams) =>
-      p.attempts.length === 0
-        ? `No provider is available for ${p.model}.`
-        : `All ${p.attempts.length} providers tried for ${p.model} failed: ${p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ')}.`,
+    message: (p: NoProvidersWorkingParams) => {
+      if (p.attempts.length === 0) return `No provider is available for ${p.model}.`;
+      const list = p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ');
+      // One provider retried is not "all N providers": count the providers apart from the attempts.
+      const providers = new Set(p.attempts.map((a) => a.provider)).size;
+      return providers === p.attempts.length
+        ? `All ${providers} providers tried for ${p.model} failed: ${list}.`
+        : `${p.attempts.length} attempts at ${providers} provider${providers === 1 ? '' : 's'} for ${p.model} all failed: ${list}.`;
+    },
     exampleParams: {
       model: 'flux-dev',
       attempts: [
@@ -186,6 +196,59 @@ export const errorCatalog = {
     description: 'No job with this id exists for this API key',
     message: (p: JobNotFoundParams) => `Job ${p.id} was not found.`,
     exampleParams: { id: 'job_01hx3k9v2m' },
+  },
+  ROUTE_NOT_FOUND: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 404,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'No API route matches the request path',
+    message: (p: RouteNotFoundParams) =>
+      `No route matches ${p.method} ${p.path}. The API is described at /openapi.json.`,
+    exampleParams: { method: 'POST', path: '/v2/sumbit' },
+  },
+  METHOD_NOT_ALLOWED: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 405,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'The route exists but does not accept this HTTP method',
+    message: (p: MethodNotAllowedParams) =>
+      `Method ${p.method} is not allowed on ${p.path}; it accepts ${p.allowed.join(', ')}.`,
+    exampleParams: { method: 'GET', path: '/v2/submit', allowed: ['POST'] },
+  },
+  PAYLOAD_TOO_LARGE: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 413,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'The request body is larger than the server accepts',
+    message: (p: PayloadTooLargeParams) => `The request body is larger than the limit of ${p.limit_bytes} bytes.`,
+    exampleParams: { limit_bytes: 65536 },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 415,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'The request body is not in a media type the API reads',
+    message: (p: UnsupportedMediaTypeParams) =>
+      `Send the body as ${p.supported.join(' or ')} (the request said ${p.content_type === undefined ? 'no Content-Type' : `Content-Type: ${p.content_type}`}).`,
+    exampleParams: { content_type: 'text/plain', supported: ['application/json'] },
+  },
+  HEADERS_TOO_LARGE: {
+    type: 'BAD_REQUEST_ERROR',
+    status: 431,
+    retryable: false,
+    reroutable: false,
+    addition: true,
+    description: 'The request headers are larger than the server reads',
+    message: (p: HeadersTooLargeParams) => `The request headers are larger than the limit of ${p.limit_bytes} bytes.`,
+    exampleParams: { limit_bytes: 16384 },
   },
   UNKNOWN_ERROR: {
     type: 'INTERNAL_SERVER_ERROR',

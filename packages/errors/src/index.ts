@@ -6,6 +6,7 @@ export {
   type UnrecognizedErrorEnvelope,
 } from './decode-error-envelope.ts';
 export { docAnchor, docUrl, ERROR_REFERENCE_URL } from './doc-url.ts';
+export { exampleError } from './example-error.ts';
 export type {
   CodesOf,
   ErrorCatalog,

@@ -101,6 +101,50 @@ export interface JobNotFoundParams {
   id: string;
 }
 
+/** No route of the API matches the request's path. */
+export interface RouteNotFoundParams {
+  /** The HTTP method of the request. */
+  method: string;
+  /** The path that was asked for, without its query string. */
+  path: string;
+}
+
+/** The path is a route of the API, but not for this HTTP method. */
+export interface MethodNotAllowedParams {
+  /** The HTTP method of the request. */
+  method: string;
+  /** The path that was asked for, without its query string. */
+  path: string;
+  /** The methods this path accepts (also sent in the `Allow` header). */
+  allowed: string[];
+}
+
+/** The request body is larger than the server reads. */
+export interface PayloadTooLargeParams {
+  /**
+   * The largest body the server reads, in bytes.
+   * @asType integer
+   */
+  limit_bytes: number;
+}
+
+/** The request body is in a media type the API does not read. */
+export interface UnsupportedMediaTypeParams {
+  /** The `Content-Type` the request sent; absent when it sent none. */
+  content_type?: string;
+  /** The media types the API reads. */
+  supported: string[];
+}
+
+/** The request's headers are larger than the server reads. */
+export interface HeadersTooLargeParams {
+  /**
+   * The largest header section the server reads, in bytes.
+   * @asType integer
+   */
+  limit_bytes: number;
+}
+
 /** The cause is unknown; a decoder may keep the undecodable value for logs. */
 export interface UnknownErrorParams {
   /** The value that could not be understood, kept for logging only. */
@@ -148,6 +192,11 @@ export interface ErrorParams {
   INVALID_ARGUMENTS: InvalidArgumentsParams;
   UNKNOWN_MODEL: UnknownModelParams;
   JOB_NOT_FOUND: JobNotFoundParams;
+  ROUTE_NOT_FOUND: RouteNotFoundParams;
+  METHOD_NOT_ALLOWED: MethodNotAllowedParams;
+  PAYLOAD_TOO_LARGE: PayloadTooLargeParams;
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeParams;
+  HEADERS_TOO_LARGE: HeadersTooLargeParams;
   UNKNOWN_ERROR: UnknownErrorParams;
   INTERNAL_SERVER_ERROR: NoParams;
   MODEL_UNAVAILABLE: ModelUnavailableParams;

@@ -1,5 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from './immediate-transaction.ts';
+import { statementCache } from './statement-cache.ts';
+import { isStorageUnavailable } from './storage-unavailable.ts';
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
@@ -9,17 +11,20 @@ type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
  * own work. Under load many jobs are submitted and finished per turn, and one commit for all
  * of them writes each shared page once instead of once per job. Every promise settles after
  * the COMMIT, so nothing is answered before it is stored. A batch whose transaction fails as
- * a whole (the disk, the lock) is retried one write at a time, so one bad write fails alone.
+ * a whole for another reason than the storage is retried one write at a time, so one bad
+ * write fails alone.
  */
 export class GroupCommit<I, O> {
   readonly #db: DatabaseSync;
   readonly #write: (input: I) => O;
+  readonly #sql: ReturnType<typeof statementCache>;
   #queue: Array<{ input: I; resolve: (value: O) => void; reject: (error: unknown) => void }> = [];
 
   /** `write` runs inside the shared transaction and may throw to refuse its own input. */
   constructor(db: DatabaseSync, write: (input: I) => O) {
     this.#db = db;
     this.#write = write;
+    this.#sql = statementCache(db);
   }
 
   /** Queues `input` for this turn's commit; settles with `write`'s result once committed. */
@@ -41,8 +46,10 @@ export class GroupCommit<I, O> {
     let outcomes: Outcome<O>[] | undefined;
     try {
       outcomes = immediateTransaction(this.#db, () => batch.map(({ input }) => this.#inSavepoint(input)));
-    } catch {
-      outcomes = undefined; // rolled back as a whole; below, each write gets a transaction of its own
+    } catch (error) {
+      // Rolled back as a whole. A storage fault (full, read-only, locked) would fail each write
+      // alike: all are told at once (their callers retry); anything else: below, one at a time.
+      if (isStorageUnavailable(error)) outcomes = batch.map(() => ({ ok: false, error }));
     }
     for (const [i, { input, resolve, reject }] of batch.entries()) {
       let outcome = outcomes?.[i];
@@ -59,14 +66,14 @@ export class GroupCommit<I, O> {
   }
 
   #inSavepoint(input: I): Outcome<O> {
-    this.#db.exec('SAVEPOINT group_commit');
+    this.#sql('SAVEPOINT group_commit').run();
     try {
       const value = this.#write(input);
-      this.#db.exec('RELEASE group_commit');
+      this.#sql('RELEASE group_commit').run();
       return { ok: true, value };
     } catch (error) {
-      this.#db.exec('ROLLBACK TO group_commit');
-      this.#db.exec('RELEASE group_commit');
+      this.#sql('ROLLBACK TO group_commit').run();
+      this.#sql('RELEASE group_commit').run();
       return { ok: false, error };
     }
   }

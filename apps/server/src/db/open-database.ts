@@ -1,29 +1,59 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrations } from './migrations.ts';
+import { DataDirUnusableError } from './data-dir-unusable-error.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 
 /** The file name of the database inside the data dir. */
 export const DATABASE_FILE = 'openpixels.sqlite';
 
+/** How long a connection blocks the event loop waiting for another process's write lock, by default. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
 /**
  * Opens (creating if needed) the data dir's database and brings its schema up to date. One
  * connection per process: node:sqlite is synchronous, so this process's writes never
  * interleave; other processes (the `keys` CLI) are kept out by BEGIN IMMEDIATE and the busy
- * timeout.
+ * timeout. `busyTimeoutMs` applies after the migration (which may wait the default): node:sqlite
+ * waits for a lock synchronously, so the server keeps it to a few milliseconds and retries
+ * without blocking instead (see retry-storage-write.ts). Throws DataDirUnusableError when the
+ * dir cannot hold the database (read-only, full, a file in the way).
  */
-export function openDatabase(dataDir: string): DatabaseSync {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
-  // WAL lets readers run beside the writer; NORMAL sync is crash-safe in WAL mode (a killed
-  // process loses nothing committed; only a power cut may drop the last commits, atomically).
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
-  db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA foreign_keys = ON');
-  migrate(db);
-  return db;
+export function openDatabase(dataDir: string, options: { busyTimeoutMs?: number } = {}): DatabaseSync {
+  let db: DatabaseSync | undefined;
+  try {
+    makeDir(dataDir);
+    db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+    // WAL lets readers run beside the writer; NORMAL sync is crash-safe in WAL mode (a killed
+    // process loses nothing committed; only a power cut may drop the last commits, atomically).
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec(`PRAGMA busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
+    db.exec('PRAGMA foreign_keys = ON');
+    // Always a write, even with nothing to apply: a start on storage that cannot take writes stops here.
+    migrate(db);
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    return db;
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {}
+    throw DataDirUnusableError.from(error, dataDir) ?? error;
+  }
+}
+
+/** mkdir -p, with the real reason when it fails: a recursive mkdir says ENOENT on a read-only file system. */
+function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    let missing = dir;
+    while (!existsSync(dirname(missing)) && dirname(missing) !== missing) missing = dirname(missing);
+    mkdirSync(missing); // throws EROFS, EACCES… (the reason); if it works after all, so does the rest
+    mkdirSync(dir, { recursive: true });
+  }
 }
 
 /** Applies the migrations a database has not seen yet, all in one transaction (all or none). */

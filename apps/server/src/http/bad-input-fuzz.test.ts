@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badBody, badHeaders, safeHeaders } from '../testing/bad-input-corpus.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 
@@ -12,71 +13,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const field = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 3 }),
-  fc.string({ minLength: 4_001, maxLength: 20_000 }),
-);
-const body = fc.oneof(
-  fc
-    .record(
-      {
-        model: fc.oneof(field, fc.constantFrom('flux-dev', 'flux-schnell', 'flux-1.1-pro', 'FLUX-DEV')),
-        prompt: field,
-        width: fc.oneof(field, fc.integer({ min: -10_000, max: 10_000 })),
-        height: field,
-        config: fc.oneof(
-          field,
-          fc.record(
-            { routing: fc.record({ whitelist: field, ordering: field, strategy: field }, { requiredKeys: [] }) },
-            { requiredKeys: [] },
-          ),
-        ),
-      },
-      { requiredKeys: [] },
-    )
-    .map((record) => JSON.stringify(record)),
-  fc.dictionary(fc.string({ maxLength: 12 }), field, { maxKeys: 6 }).map((record) => JSON.stringify(record)),
-  fc.jsonValue().map((value) => JSON.stringify(value)),
-  fc.string({ maxLength: 200 }),
-  fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
-);
-const headers = fc.record(
-  {
-    'content-type': fc.constantFrom(
-      'application/json',
-      'application/json; charset=utf-8',
-      'text/plain',
-      'application/xml',
-      'multipart/form-data',
-      '',
-    ),
-    'idempotency-key': fc.oneof(fc.string({ maxLength: 300 }), fc.constant('x'.repeat(256))),
-    'x-request-id': fc.string({ maxLength: 100 }),
-  },
-  { requiredKeys: ['content-type'] },
-);
-
-function safeHeaders(record: Record<string, string>): Headers {
-  const result = new Headers();
-  for (const [name, value] of Object.entries(record)) {
-    // fetch refuses to send some byte sequences at all; those never reach a server anyway.
-    try {
-      result.set(name, value);
-    } catch {}
-  }
-  return result;
-}
-
 describe('bad input fuzz', () => {
   it('submit answers every body and header mix with a 4xx envelope, never a 500', async () => {
     await fc.assert(
-      fc.asyncProperty(body, headers, async (text, headerRecord) => {
+      fc.asyncProperty(badBody, badHeaders, async (text, headerRecord) => {
         const sent = safeHeaders(headerRecord);
         sent.set('authorization', `Key ${server.key}`);
         const response = await fetch(`${server.url}/v2/submit`, { method: 'POST', body: text, headers: sent });

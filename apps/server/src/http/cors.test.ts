@@ -29,6 +29,15 @@ describe('CORS, open to every origin (the default)', () => {
     for (const header of ['authorization', 'content-type', 'idempotency-key']) expect(allowed).toContain(header);
   });
 
+  it('an OPTIONS that is not a preflight (no Origin, or no requested method) is answered like one, never with text', async () => {
+    for (const headers of [{}, { origin: 'https://app.example.com' }]) {
+      const response = await server.call('/v2/submit', { method: 'OPTIONS', auth: false, headers });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('content-type')).toBeNull();
+      expect(await response.text()).toBe('');
+    }
+  });
+
   it('lets a page read an error envelope and the headers a client needs', async () => {
     const response = await server.call('/v2/submit', {
       auth: false,
@@ -37,7 +46,7 @@ describe('CORS, open to every origin (the default)', () => {
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toContain('retry-after');
-    await expectErrorResponse(response, 'MISSING_API_KEY', { status: 401 });
+    await expectErrorResponse(response, 'MISSING_API_KEY');
   });
 });
 
@@ -63,7 +72,7 @@ describe('CORS turned off', () => {
   });
   afterAll(() => server.close());
 
-  it('sends no CORS headers, and a preflight finds no route', async () => {
+  it('sends no CORS headers, and a preflight is a method the route does not allow', async () => {
     const response = await server.call('/v2/models', { headers: { origin: 'https://app.example.com' } });
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await server.call('/v2/submit', {
@@ -71,6 +80,7 @@ describe('CORS turned off', () => {
       auth: false,
       headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST' },
     });
-    await expectErrorResponse(preflight, 'INVALID_ARGUMENTS', { status: 404 });
+    const envelope = await expectErrorResponse(preflight, 'METHOD_NOT_ALLOWED');
+    expect(envelope.params).toEqual({ method: 'OPTIONS', path: '/v2/submit', allowed: ['POST'] });
   });
 });

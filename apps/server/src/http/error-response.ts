@@ -1,99 +1,125 @@
-import { createError, OpenPixelsError } from '@openpixels/errors';
+import { STATUS_CODES, maxHeaderSize } from 'node:http';
+import type { Socket } from 'node:net';
+import { createError, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
+import { logLevelOf } from './log-level.ts';
+import { FORBIDDEN_JSON_KEY } from './parse-json-body.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';
 
-/** An error to send, and the HTTP status to send it with. */
-export interface ErrorResponse {
-  status: number;
-  error: OpenPixelsError;
+/** What the error mapping needs to know about the server it answers for. */
+export interface ErrorContext {
+  /** The body limit, reported in PAYLOAD_TOO_LARGE. */
+  bodyLimitBytes: number;
+  /** The methods a path answers to (empty when no route has the path), for METHOD_NOT_ALLOWED. */
+  allowedMethods: (path: string) => string[];
 }
 
+/** The only media type the API reads a body in. */
+const SUPPORTED_MEDIA_TYPES = ['application/json'];
+
 /**
- * The one place that decides what an error looks like on the wire. Our own errors keep
- * their catalog status; Fastify's protocol errors (no route, body too large, wrong content
- * type, bad JSON) become INVALID_ARGUMENTS with the HTTP status the protocol calls for;
- * anything else is INTERNAL_SERVER_ERROR, and its cause goes to the log, never the client.
+ * The one place that decides which error answers a request. Our own errors pass through;
+ * Fastify's protocol refusals get their own catalog codes (no route, wrong method, body too
+ * large, not JSON); other unreadable requests are INVALID_ARGUMENTS; anything else is
+ * INTERNAL_SERVER_ERROR, and its cause goes to the log, never the client. The HTTP status is
+ * always the catalog's status of the code chosen here.
  */
-export function toErrorResponse(
+export function toOpenPixelsError(
   thrown: unknown,
-  request: { method: string; url: string },
-  bodyLimitBytes: number,
-): ErrorResponse {
-  if (OpenPixelsError.isInstance(thrown)) return { status: thrown.status, error: thrown };
+  request: { method: string; url: string; headers: Record<string, unknown> },
+  context: ErrorContext,
+): OpenPixelsError {
+  if (OpenPixelsError.isInstance(thrown)) return thrown;
+  // Full, read-only, locked or down: the client may retry; this is not a bug of ours.
+  if (storageProblemOf(thrown)) return storageUnavailableError(thrown);
   const error = thrown as Partial<FastifyError> & {
     validation?: SchemaError[];
     validationContext?: string;
   };
   if (Array.isArray(error.validation)) {
-    const issues = validationIssues(error.validation, error.validationContext);
-    return { status: 400, error: createError('INVALID_ARGUMENTS', { issues }) };
+    return createError('INVALID_ARGUMENTS', { issues: validationIssues(error.validation, error.validationContext) });
   }
-  const invalid = (status: number, message: string) => ({
-    status,
-    error: createError('INVALID_ARGUMENTS', {
-      issues: [{ path: '', message }],
-    }),
-  });
+  const invalid = (message: string) => createError('INVALID_ARGUMENTS', { issues: [{ path: '', message }] });
   switch (error.code) {
     case 'FST_ERR_NOT_FOUND': {
-      const route = `${request.method} ${request.url.split('?')[0]}`;
-      return {
-        status: 404,
-        error: createError(
-          'INVALID_ARGUMENTS',
-          { issues: [{ path: '', message: `no route ${route}` }] },
-          {
-            message: `No route matches ${route}. The API is described at /openapi.json.`,
-          },
-        ),
-      };
+      const path = request.url.split('?')[0] ?? '/';
+      const allowed = context.allowedMethods(path);
+      return allowed.length > 0
+        ? createError('METHOD_NOT_ALLOWED', { method: request.method, path, allowed })
+        : createError('ROUTE_NOT_FOUND', { method: request.method, path });
     }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return invalid(413, `the body is larger than the limit of ${bodyLimitBytes} bytes`);
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return invalid(415, 'send the body as JSON, with Content-Type: application/json');
+      return createError('PAYLOAD_TOO_LARGE', { limit_bytes: context.bodyLimitBytes });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const sent = request.headers['content-type'];
+      return createError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        typeof sent === 'string' && sent !== ''
+          ? { content_type: sent.slice(0, 200), supported: SUPPORTED_MEDIA_TYPES }
+          : { supported: SUPPORTED_MEDIA_TYPES },
+      );
+    }
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return invalid(400, 'the body is empty; send a JSON object');
+      return invalid('the body is empty; send a JSON object');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return invalid(400, 'the body is not valid JSON');
+      return invalid('the body is not valid JSON');
+    case FORBIDDEN_JSON_KEY:
+      return invalid(
+        'the body has a "__proto__" or "constructor.prototype" key, which is refused (it could change the prototype of objects it is merged into)',
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return invalid(400, 'the Content-Length header does not match the body');
+      return invalid('the Content-Length header does not match the body');
     case 'FST_ERR_BAD_URL':
-      return invalid(400, 'the URL is not valid');
+      return invalid('the URL is not valid');
   }
   // Other 4xx from Fastify or Node describe the request, but their wording is not ours to promise.
-  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
-  if (status >= 400 && status < 500) return invalid(status, 'the request could not be read');
-  return {
-    status: 500,
-    error: createError('INTERNAL_SERVER_ERROR', {}, { cause: thrown }),
-  };
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return invalid('the request could not be read');
+  }
+  return createError('INTERNAL_SERVER_ERROR', {}, { cause: thrown });
 }
 
-/** Sends an error as its envelope, with the request's id, and logs it (with the cause for 5xx). */
-export function sendError(thrown: unknown, request: FastifyRequest, reply: FastifyReply, bodyLimitBytes: number) {
-  const { status, error } = toErrorResponse(thrown, request, bodyLimitBytes);
-  if (status >= 500 && !error.type.startsWith('PROVIDER')) {
+/** Sends an error as its envelope with the catalog's status and the request's id, and logs it. */
+export function sendError(thrown: unknown, request: FastifyRequest, reply: FastifyReply, context: ErrorContext) {
+  const error = toOpenPixelsError(thrown, request, context);
+  const storage = storageProblemOf(thrown);
+  const level = logLevelOf(error.code);
+  if (storage) {
+    // The classified problem, not the driver's message: it says what an operator must fix.
+    request.log.error({ storage, code: error.code }, `storage unavailable: the database is ${storage}`);
+  } else if (level === 'error') {
     request.log.error({ err: thrown, code: error.code }, 'request failed');
   } else {
-    request.log.info({ code: error.code, status }, 'request rejected');
+    request.log[level]({ code: error.code, status: error.status }, 'request rejected');
   }
   const retryAfter = (error.params as { retry_after_ms?: number }).retry_after_ms;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter / 1000))));
+  if (hasErrorCode(error, 'METHOD_NOT_ALLOWED')) reply.header('allow', error.params.allowed.join(', '));
   return reply
-    .code(status)
+    .code(error.status)
     .header('cache-control', 'no-store')
     .header('x-request-id', request.id)
     .type('application/json; charset=utf-8')
     .send({ ...error.toJSON(), request_id: request.id });
 }
 
-/** The envelope of a malformed HTTP request, written straight to the socket (there is no request object yet). */
-export function clientErrorBody(requestId: string): string {
-  return JSON.stringify({
-    ...createError('INVALID_ARGUMENTS', {
-      issues: [{ path: '', message: 'the HTTP request is malformed' }],
-    }).toJSON(),
-    request_id: requestId,
-  });
+/**
+ * Answers a request Node could not parse as HTTP, straight on the socket (there is no request
+ * object yet): headers over Node's limit are HEADERS_TOO_LARGE, anything else INVALID_ARGUMENTS.
+ */
+export function sendClientError(thrown: NodeJS.ErrnoException, socket: Socket, requestId: string): void {
+  const error =
+    thrown.code === 'HPE_HEADER_OVERFLOW'
+      ? createError('HEADERS_TOO_LARGE', { limit_bytes: maxHeaderSize })
+      : createError('INVALID_ARGUMENTS', { issues: [{ path: '', message: 'the HTTP request is malformed' }] });
+  const body = JSON.stringify({ ...error.toJSON(), request_id: requestId });
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\n` +
+      'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+      body,
+  );
 }

@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import { type ErrorCode, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { docUrl, type ErrorCode, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../db/open-database.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
@@ -85,6 +85,16 @@ const triggers: Record<ErrorCode, Trigger | { neverSent: string }> = {
   INVALID_ARGUMENTS: async (code) => expectErrorResponse(await submit({ model: 'flux-dev', width: 4096 }), code),
   UNKNOWN_MODEL: async (code) => expectErrorResponse(await submit({ model: 'sdxl' }), code),
   JOB_NOT_FOUND: async (code) => expectErrorResponse(await server.call(`/v2/poll/job_${'f'.repeat(32)}`), code),
+  ROUTE_NOT_FOUND: async (code) => expectErrorResponse(await server.call('/v2/sumbit', { method: 'POST' }), code),
+  METHOD_NOT_ALLOWED: async (code) => expectErrorResponse(await server.call('/v2/submit', { method: 'PUT' }), code),
+  PAYLOAD_TOO_LARGE: async (code) => expectErrorResponse(await submit({ prompt: 'x'.repeat(70_000) }), code),
+  UNSUPPORTED_MEDIA_TYPE: async (code) =>
+    expectErrorResponse(
+      await server.call('/v2/submit', { method: 'POST', body: 'prompt=a', headers: { 'content-type': 'text/csv' } }),
+      code,
+    ),
+  HEADERS_TOO_LARGE: async (code) =>
+    expectErrorResponse(await server.call('/v2/models', { headers: { 'x-padding': 'a'.repeat(20_000) } }), code),
   UNKNOWN_ERROR: {
     neverSent: 'a decoder code for bodies that are not envelopes; the server sends INTERNAL_SERVER_ERROR instead',
   },
@@ -139,6 +149,6 @@ describe('every error code the server sends, triggered for real', () => {
     }
     const envelope = await trigger(code);
     expect(envelope.code).toBe(code);
-    expect(envelope.doc_url).toContain(code.toLowerCase().replaceAll('_', '-'));
+    expect(envelope.doc_url).toBe(docUrl(code));
   });
 });

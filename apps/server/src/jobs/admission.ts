@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { ServerConfig } from '../config.ts';
+import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
+import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 import type { ProviderHealth } from '../routing/provider-health.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 import type { JobRecord } from './job-record.ts';
-import type { JobStore } from './job-store.ts';
+import type { JobRunner } from './job-runner.ts';
+import type { JobStore, NewJob } from './job-store.ts';
 
 /** How long an Idempotency-Key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -26,8 +29,9 @@ export interface JobRequest {
 
 /** What admission needs from the running server. */
 export interface AdmissionDeps {
-  config: Pick<ServerConfig, 'jobDeadlineMs' | 'maxActiveJobsPerKey'>;
+  config: Pick<ServerConfig, 'jobDeadlineMs' | 'maxActiveJobsPerKey' | 'lockWaitMs'>;
   jobs: JobStore;
+  runner: JobRunner;
   providers: readonly ProviderAdapter[];
   health: ProviderHealth;
   lifecycle: { draining: boolean };
@@ -86,9 +90,9 @@ export function admissionRules(limits: { maxActiveJobsPerKey: number }): Admissi
 
 /**
  * The one way a job gets in, whichever route asks: resolves the model and its price, checks
- * the routing against the providers and their breakers (refusing before anything is charged),
- * then stores the job with its reserve under the admission rules, or replays the job an
- * earlier request with the same Idempotency-Key made. The caller starts a job that is not a replay.
+ * the prompt, the routing against the providers and their circuits (refusing before anything
+ * is charged), stores the job with its reserve under the admission rules (or replays the job
+ * an earlier request with the same Idempotency-Key made), and starts a new job.
  */
 export async function admitJob(
   deps: AdmissionDeps,
@@ -97,6 +101,14 @@ export async function admitJob(
 ): Promise<{ job: JobRecord; replayed: boolean }> {
   const model = resolveModel(request.model);
   if (!model) throw createError('UNKNOWN_MODEL', { model: request.model, available: modelIds });
+
+  // A lone surrogate cannot be stored as UTF-8 (it would become U+FFFD, and a resumed job
+  // would send another prompt): refuse it here rather than change the prompt silently.
+  if (LONE_SURROGATE.test(request.prompt)) {
+    throw createError('INVALID_ARGUMENTS', {
+      issues: [{ path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' }],
+    });
+  }
 
   const given = request.routing ?? {};
   const routing: RoutingPreferences = { strategy: given.strategy ?? 'best' };
@@ -115,22 +127,28 @@ export async function admitJob(
       },
     );
   }
-  if (candidates.every((id) => deps.health.breaker(id).state === 'open')) {
-    const retryAt = candidates.map((id) => deps.health.breaker(id).snapshot().retry_at).sort()[0];
+
+  const circuits = admitThroughCircuits(candidates, deps.health);
+  if (!circuits.admitted) {
+    // Every provider the job may use is paused by its breaker, or being probed by another
+    // job right now: say so now, charge nothing.
     throw createError(
       'MODEL_UNAVAILABLE',
       { model },
       {
-        message: `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${retryAt}.`,
+        message:
+          circuits.retryAt === null
+            ? `Model ${model} is temporarily unavailable: its providers were failing and one job is now testing whether they recovered. Try again in a few seconds.`
+            : `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${circuits.retryAt}.`,
       },
     );
   }
+  // The probe this job holds goes to the runner with it, or back to the breaker if the job is not started.
+  const probe = circuits.probe;
+  const giveBackProbe = () => probe !== undefined && deps.health.breaker(probe).recordNeutral();
 
   const input = { model, prompt: request.prompt, width: request.width, height: request.height, routing };
-  // Checked right before the job is queued for its commit: shutdown waits for queued
-  // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-  if (deps.lifecycle.draining) throw shuttingDown();
-  return deps.jobs.createSoon({
+  const newJob: NewJob = {
     ...input,
     keyId: key.id,
     price: modelCatalog[model].price,
@@ -140,8 +158,32 @@ export async function admitJob(
     ...(request.idempotencyKey === undefined
       ? {}
       : { idempotency: { key: request.idempotencyKey, requestHash: hashRequest(input) } }),
-  });
+  };
+  // Another process holding the write lock (the keys CLI, a backup) makes this submit wait
+  // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
+  // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
+  let created: { job: JobRecord; replayed: boolean };
+  try {
+    created = await retryStorageWrite(
+      () => {
+        // Checked right before the job is queued for its commit: shutdown waits for queued
+        // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
+        if (deps.lifecycle.draining) throw shuttingDown();
+        return deps.jobs.createSoon(newJob);
+      },
+      { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
+    ) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
+  } catch (error) {
+    giveBackProbe();
+    throw error;
+  }
+  if (created.replayed) giveBackProbe();
+  else deps.runner.start(created.job, probe === undefined ? {} : { probe });
+  return created;
 }
+
+/** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The answer to work offered while the server shuts down. */
 export function shuttingDown() {

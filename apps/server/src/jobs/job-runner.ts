@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createError, OpenPixelsError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { FastifyBaseLogger } from 'fastify';
+import { retryStorageWrite } from '../db/retry-storage-write.ts';
+import { storageProblemOf } from '../db/storage-unavailable.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import { isPinned, pickProviders } from '../routing/pick-providers.ts';
 import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
@@ -31,6 +33,8 @@ export const SHUTDOWN = Symbol('shutdown');
 export class JobRunner {
   readonly #options: JobRunnerOptions & { retryBackoffMs: number };
   readonly #active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Jobs whose provider delivered a result that is not stored yet: the deadline sweep leaves them alone. */
+  readonly #delivering = new Set<string>();
   readonly #byId: Map<string, ProviderAdapter>;
 
   constructor(options: JobRunnerOptions) {
@@ -38,15 +42,26 @@ export class JobRunner {
     this.#byId = new Map(options.providers.map((p) => [p.id, p]));
   }
 
-  /** Starts a job in the background; a job already running is left alone. */
-  start(job: JobRecord): void {
-    if (this.#active.has(job.id)) return;
+  /**
+   * Starts a job in the background; a job already running is left alone. `probe`: the
+   * half-open provider whose one probe attempt admission gave this job (it is tried first,
+   * and given back if never used).
+   */
+  start(job: JobRecord, options: { probe?: string } = {}): void {
+    if (this.#active.has(job.id)) {
+      if (options.probe !== undefined) this.#options.health.breaker(options.probe).recordNeutral();
+      return;
+    }
     const controller = new AbortController();
-    const done = this.#run(job, controller.signal)
+    const done = this.#run(job, controller.signal, options.probe)
       .catch((error: unknown) => {
         // A bug in the runner must not leave the job hanging or its credits held.
         this.#options.logger.error({ err: error, jobId: job.id }, 'job runner crashed; failing the job');
-        this.#finishFailed(job, createError('INTERNAL_SERVER_ERROR').toJSON(), null);
+        return this.#failOwned(job, createError('INTERNAL_SERVER_ERROR').toJSON(), null, controller.signal);
+      })
+      .catch((error: unknown) => {
+        // Never an unhandled rejection: the process outlives any one job's bookkeeping.
+        this.#options.logger.error({ err: error, jobId: job.id }, 'could not fail a crashed job; the next start will');
       })
       .finally(() => this.#active.delete(job.id));
     this.#active.set(job.id, { controller, done });
@@ -110,6 +125,8 @@ export class JobRunner {
   failOverdue(graceMs: number): number {
     let failed = 0;
     for (const job of this.#options.store.listOverdue(Date.now() - graceMs)) {
+      // Its result came in and is waiting for the storage: failing it would throw the result away.
+      if (this.#delivering.has(job.id)) continue;
       this.#active.get(job.id)?.controller.abort(new Error('deadline passed'));
       const error = createError(
         'SERVICE_UNAVAILABLE',
@@ -131,20 +148,30 @@ export class JobRunner {
     await Promise.all(running.map((r) => r.done));
   }
 
-  async #run(job: JobRecord, stop: AbortSignal): Promise<void> {
+  async #run(job: JobRecord, stop: AbortSignal, probe: string | undefined): Promise<void> {
     const deadline = timedAbort(stop, Math.max(0, job.deadlineAt - Date.now()));
+    const held = { probe };
     try {
-      await this.#runAttempts(job, stop, deadline.signal);
+      await this.#runAttempts(job, stop, deadline.signal, held);
     } finally {
       deadline.dispose();
+      // A probe never sent (shutdown, deadline, a crash) goes back, or the circuit would stay half-open for ever.
+      if (held.probe !== undefined) this.#options.health.breaker(held.probe).recordNeutral();
     }
   }
 
   /** The attempts of one job, under its deadline `signal`; finishes the job unless `stop` aborted. */
-  async #runAttempts(job: JobRecord, stop: AbortSignal, signal: AbortSignal): Promise<void> {
+  async #runAttempts(
+    job: JobRecord,
+    stop: AbortSignal,
+    signal: AbortSignal,
+    held: { probe: string | undefined },
+  ): Promise<void> {
     const { store, health, logger } = this.#options;
     // A job from submit was stored as processing already (see NewJob.startsNow).
-    if (job.status === 'queued') store.markProcessing(job.id);
+    if (job.status === 'queued' && !(await this.#write(job.id, 'start', () => store.markProcessing(job.id), stop))) {
+      return;
+    }
 
     const pinned = isPinned(job.routing);
     const candidates = pickProviders(job.model, job.routing, this.#options.providers, health);
@@ -155,7 +182,7 @@ export class JobRunner {
     const budget = pinned ? 1 : this.#options.maxAttempts;
 
     for (let n = 0; n < budget && !signal.aborted; n++) {
-      const provider = this.#nextProvider(candidates, lastErrorOf);
+      const provider = this.#nextProvider(candidates, lastErrorOf, held);
       if (!provider) {
         refusedByCircuit ??= candidates.find((id) => !lastErrorOf.has(id));
         break;
@@ -179,8 +206,9 @@ export class JobRunner {
       const attemptAbort = timedAbort(signal, timeoutMs);
       const attemptSignal = attemptAbort.signal;
       const started = performance.now();
+      let result: { url: string };
       try {
-        const result = await adapter.generate(
+        result = await adapter.generate(
           {
             jobId: job.id,
             model: job.model,
@@ -190,12 +218,6 @@ export class JobRunner {
           },
           attemptSignal,
         );
-        const duration = Math.round(performance.now() - started);
-        health.record(provider, job.model, 'success', duration);
-        const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
-        if (await store.completeSoon(job.id, provider, result.url, attempt)) this.#options.events.notify(job.id);
-        logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
-        return;
       } catch (thrown) {
         const duration = Math.round(performance.now() - started);
         if (stop.aborted) {
@@ -211,26 +233,93 @@ export class JobRunner {
           duration_ms: duration,
         };
         attempts.push(attempt);
-        store.recordAttempt(job.id, attempt);
+        this.#recordAttempt(job.id, attempt);
         lastErrorOf.set(provider, error);
         lastError = error;
         logger.warn({ jobId: job.id, provider, code: error.code, durationMs: duration }, 'provider attempt failed');
         if (!error.reroutable && !error.retryable) break;
+        continue;
       } finally {
         attemptAbort.dispose();
       }
+
+      // Delivered. From here on only the storage can fail, and that says nothing about the
+      // provider: the result is kept, and the job stays owned, until it is written.
+      const duration = Math.round(performance.now() - started);
+      health.record(provider, job.model, 'success', duration);
+      const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
+      this.#delivering.add(job.id);
+      try {
+        const url = result.url;
+        const completed = await this.#write(
+          job.id,
+          'completion',
+          () => store.completeSoon(job.id, provider, url, attempt),
+          stop,
+        );
+        if (completed) this.#options.events.notify(job.id);
+        if (completed !== undefined) logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
+      } finally {
+        this.#delivering.delete(job.id);
+      }
+      return;
     }
 
-    this.#finishFailed(
+    await this.#failOwned(
       job,
       this.#finalError(job, pinned, attempts, lastError, refusedByCircuit),
       attempts.at(-1)?.provider ?? null,
+      stop,
     );
   }
 
+  /**
+   * A write that records a running job's progress, retried with backoff while the storage is
+   * unavailable (logged as a storage problem, never counted against a provider); undefined
+   * when shutdown stopped it first (the job is then resumed by the next start).
+   */
+  #write<T>(jobId: string, what: string, write: () => T | Promise<T>, stop: AbortSignal): Promise<T | undefined> {
+    return retryStorageWrite(write, {
+      signal: stop,
+      onRetry: (storage, tries, delayMs) => {
+        // The first failure and then every tenth, so a long outage does not flood the log.
+        if (tries === 1 || tries % 10 === 0) {
+          this.#options.logger.error(
+            { storage, jobId, tries, retryInMs: delayMs },
+            `storage unavailable: could not write the job's ${what} (the database is ${storage}); retrying`,
+          );
+        }
+      },
+    });
+  }
+
+  /** An attempt's record is informative only (the final error lists every attempt), so a storage fault skips it. */
+  #recordAttempt(jobId: string, attempt: AttemptRecord): void {
+    try {
+      this.#options.store.recordAttempt(jobId, attempt);
+    } catch (error) {
+      const storage = storageProblemOf(error);
+      if (!storage) throw error;
+      this.#options.logger.warn(
+        { storage, jobId },
+        `storage unavailable: attempt not recorded (the database is ${storage})`,
+      );
+    }
+  }
+
   /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */
-  #nextProvider(candidates: string[], lastErrorOf: Map<string, OpenPixelsError>): string | undefined {
+  #nextProvider(
+    candidates: string[],
+    lastErrorOf: Map<string, OpenPixelsError>,
+    held: { probe: string | undefined },
+  ): string | undefined {
     const { health } = this.#options;
+    const probe = held.probe;
+    if (probe !== undefined) {
+      held.probe = undefined; // used now: the attempt's outcome settles the breaker
+      if (candidates.includes(probe)) return probe;
+      health.breaker(probe).recordNeutral();
+    }
     for (const id of candidates) {
       if (!lastErrorOf.has(id) && health.breaker(id).tryAcquire()) return id;
     }
@@ -288,8 +377,24 @@ export class JobRunner {
 
   #finishFailed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): boolean {
     if (!this.#options.store.fail(job.id, error, provider)) return false;
+    this.#failed(job, error);
+    return true;
+  }
+
+  /** `#finishFailed` for a job this runner owns: retried until the storage takes it or shutdown stops it. */
+  async #failOwned(
+    job: JobRecord,
+    error: OpenPixelsErrorEnvelope,
+    provider: string | null,
+    stop: AbortSignal,
+  ): Promise<void> {
+    if (await this.#write(job.id, 'failure', () => this.#options.store.fail(job.id, error, provider), stop)) {
+      this.#failed(job, error);
+    }
+  }
+
+  #failed(job: JobRecord, error: OpenPixelsErrorEnvelope): void {
     this.#options.events.notify(job.id);
     this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
-    return true;
   }
 }

@@ -11,7 +11,8 @@ import type { AdmissionRules } from './admission.ts';
 import type { AttemptRecord, JobRecord, JobStatus } from './job-record.ts';
 
 /** What a submit asks for, already validated and priced: the request's part of a JobRecord. */
-export interface NewJob extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
+export interface NewJob
+  extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
   deadlineMs: number;
   /** Decide, inside the storing transaction, whether the job may be stored (see jobs/admission.ts). */
   rules: AdmissionRules;

@@ -15,6 +15,9 @@ const faults: [StandInMode, ErrorCode][] = [
   ['malformed-json', 'PROVIDER_ERROR'],
   ['reset', 'PROVIDER_ERROR'],
   ['job-error', 'PROVIDER_JOB_ERROR'],
+  // Answers past the provider's size cap (1 MiB here; the stand-in sends 8 MiB), announced or streamed.
+  ['huge', 'PROVIDER_ERROR'],
+  ['huge-chunked', 'PROVIDER_ERROR'],
 ];
 
 let fal: StandInProvider;
@@ -80,9 +83,31 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
       const error = expectErrorEnvelope(result.error, code, { secrets: [fal.key, replicate.key, server.key] });
       expect((error.params as { provider: string }).provider).toBe(failing);
       if (mode === 'http-400') expect(error.params).toMatchObject({ status: 400 });
+      if (mode.startsWith('huge')) {
+        expect(error.message).toBe(
+          `Provider ${failing} sent an answer larger than the 1048576 bytes this gateway reads from it; it was not read.`,
+        );
+      }
       expect(balance()).toBe(before);
     } finally {
       standIn().setMode('ok');
+    }
+  });
+});
+
+describe('a redirect on the result fetch (fal)', () => {
+  it('is a PROVIDER_HTTP_ERROR (retried, rerouted), not the job failing; the redirect is not followed', async () => {
+    fal.setMode('redirect-result');
+    try {
+      const from = fal.calls.length;
+      const pinned = await run({ whitelist: ['fal'] });
+      const error = expectErrorEnvelope(pinned.error, 'PROVIDER_HTTP_ERROR', { secrets: [fal.key] });
+      expect(error.params).toEqual({ provider: 'fal', status: 302 });
+      expect(fal.calls.slice(from).some((c) => c.path.startsWith('/elsewhere/'))).toBe(false);
+      const rerouted = await run({ ordering: ['fal', 'replicate'] });
+      expect(rerouted).toMatchObject({ status: 'completed', meta: { provider: 'replicate' } });
+    } finally {
+      fal.setMode('ok');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type ErrorCode, errorCatalog, exampleError, isKnownCode } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
@@ -73,6 +74,26 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(examples).toBeGreaterThan(20);
+  });
+
+  it("lists each error code under the catalog's status for it, with the package's own example", () => {
+    for (const { path, method, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) < 400) continue;
+        for (const [code, example] of Object.entries(response.content?.['application/json']?.examples ?? {})) {
+          expect(isKnownCode(code), code).toBe(true);
+          const known = code as ErrorCode;
+          expect(Number(status), `${method} ${path} ${code}`).toBe(errorCatalog[known].status);
+          expect(example.value).toEqual({ ...exampleError(known).toJSON(), request_id: expect.any(String) });
+        }
+      }
+    }
+    const submit = Object.values(document.paths['/v2/submit']?.post?.responses ?? {}).flatMap((r) =>
+      Object.keys(r.content?.['application/json']?.examples ?? {}),
+    );
+    expect(submit).toEqual(
+      expect.arrayContaining(['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'HEADERS_TOO_LARGE']),
+    );
   });
 
   it('the components compile as JSON Schema, and every $ref points at one of them', () => {

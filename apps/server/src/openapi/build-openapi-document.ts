@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type ErrorCode, errorCatalog } from '@openpixels/errors';
+import { type ErrorCode, errorCatalog, exampleError } from '@openpixels/errors';
 import type { RouteOptions } from 'fastify';
 import '../route-config.ts';
 
@@ -13,7 +13,10 @@ export function loadErrorEnvelopeSchema(): Schema {
 }
 
 /** Codes any route may answer with, whatever it does. */
-const EVERY_ROUTE: ErrorCode[] = ['INTERNAL_SERVER_ERROR'];
+const EVERY_ROUTE: ErrorCode[] = ['HEADERS_TOO_LARGE', 'INTERNAL_SERVER_ERROR'];
+
+/** Codes a route that reads a body may answer with before its own validation runs. */
+const BODY_ROUTE: ErrorCode[] = ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
 /**
  * Builds the OpenAPI 3.1 document from the routes as registered: their schemas (the same ones
@@ -52,7 +55,7 @@ export function buildOpenApiDocument(
       title: 'OpenPixels API',
       version: '2.0.0',
       description:
-        'One API for image generation across providers. Submit a job, then long-poll it until it is a `result`. Every error is an OpenPixels error envelope `{ type, code, message, params, request_id, doc_url }`.',
+        'One API for image generation across providers. Submit a job, then long-poll it until it is a `result`. Every error is an OpenPixels error envelope `{ type, code, message, params, request_id, doc_url }`, sent with the HTTP status the error catalog gives its code. Besides the answers listed per operation, a path no route has is answered with `ROUTE_NOT_FOUND` (404), and a method a path does not accept with `METHOD_NOT_ALLOWED` (405, with an `Allow` header).',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [
@@ -96,6 +99,7 @@ function operation(route: RouteOptions): Schema {
     codes.add('INVALID_API_KEY');
   }
   if (!config.duringShutdown) codes.add('SERVICE_UNAVAILABLE');
+  if (schema.body) for (const code of BODY_ROUTE) codes.add(code);
   for (const code of EVERY_ROUTE) codes.add(code);
 
   const responses: Record<string, Schema> = {};
@@ -106,13 +110,15 @@ function operation(route: RouteOptions): Schema {
         description: 'OK',
         ...(ok ? { content: { 'application/json': { schema: rewriteRefs(ok) } } } : {}),
       };
-  for (const [status, statusCodes] of groupByStatus([...codes], Boolean(schema.body))) {
+  for (const [status, statusCodes] of groupByStatus([...codes])) {
     responses[status] = {
-      description: statusCodes.map((c) => `\`${c}\`: ${descriptionOf(c)}`).join(' '),
+      description: statusCodes.map((c) => `\`${c}\`: ${errorCatalog[c].description}`).join(' '),
       content: {
         'application/json': {
           schema: { $ref: '#/components/schemas/ErrorEnvelope' },
-          examples: Object.fromEntries(statusCodes.map((c) => [c, { value: exampleEnvelope(c) }])),
+          examples: Object.fromEntries(
+            statusCodes.map((c) => [c, { value: exampleError(c, { requestId: EXAMPLE_REQUEST_ID }).toJSON() }]),
+          ),
         },
       },
     };
@@ -139,42 +145,16 @@ function operation(route: RouteOptions): Schema {
   };
 }
 
-/** Error codes grouped by the HTTP status they answer with; body routes add the protocol's 413 and 415. */
-function groupByStatus(codes: ErrorCode[], hasBody: boolean): [string, string[]][] {
-  const groups = new Map<string, string[]>();
-  const add = (status: number, code: string) => {
-    const list = groups.get(String(status)) ?? [];
-    if (!list.includes(code)) list.push(code);
-    groups.set(String(status), list);
-  };
-  for (const code of codes) add(errorCatalog[code].status, code);
-  if (hasBody) {
-    add(413, 'INVALID_ARGUMENTS');
-    add(415, 'INVALID_ARGUMENTS');
+const EXAMPLE_REQUEST_ID = 'req_5f1e2d3c4b5a69788796a5b4';
+
+/** Error codes grouped by the catalog's HTTP status for each, in status order. */
+function groupByStatus(codes: ErrorCode[]): [string, ErrorCode[]][] {
+  const groups = new Map<string, ErrorCode[]>();
+  for (const code of codes) {
+    const status = String(errorCatalog[code].status);
+    groups.set(status, [...(groups.get(status) ?? []), code]);
   }
   return [...groups].sort(([a], [b]) => Number(a) - Number(b));
-}
-
-function descriptionOf(code: string): string {
-  return (errorCatalog as Record<string, { description: string }>)[code]?.description ?? code;
-}
-
-function exampleEnvelope(code: string): Schema {
-  const entry = (
-    errorCatalog as Record<string, { type: string; message: (p: never) => string; exampleParams: object }>
-  )[code] as {
-    type: string;
-    message: (p: never) => string;
-    exampleParams: object;
-  };
-  return {
-    type: entry.type,
-    code,
-    message: entry.message(entry.exampleParams as never),
-    params: entry.exampleParams,
-    request_id: 'req_5f1e2d3c4b5a69788796a5b4',
-    doc_url: `https://openpixels.ai/docs/reference/errors#${code.toLowerCase().replaceAll('_', '-')}`,
-  };
 }
 
 function parametersOf(schema: Schema | undefined, location: 'path' | 'query' | 'header'): Schema[] {

@@ -42,13 +42,18 @@ type FalJob = {
 };
 type FalStatus = { status?: unknown; error?: unknown };
 
+/** Statuses of a result fetch that say the job itself failed, not fal or our request. */
+function isJobFailureStatus(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 408 && status !== 429;
+}
+
 /**
  * fal's queue API: submit to `POST {url}/{endpoint}`, poll the status URL until COMPLETED,
  * then fetch the result from the response URL and take `images[0].url`.
  */
 export function createFalProvider(options: FalProviderOptions): ProviderAdapter {
   const id = options.id;
-  const context = { provider: id, secret: options.key };
+  const context = { provider: id, secret: options.key, maxResponseBytes: options.maxResponseBytes };
   const headers = {
     authorization: `Key ${options.key}`,
     'content-type': 'application/json',
@@ -114,8 +119,9 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
         });
         if (!result.ok) {
           // After COMPLETED, a 4xx result is the job's own failure (e.g. 422 for an input the
-          // model rejected); a 5xx is fal being unwell and stays an HTTP error.
-          throw result.status < 500 ? jobError(result.detail) : httpError(id, result);
+          // model rejected). A 5xx, a redirect (not followed: our key would go along), or a 4xx
+          // about us (auth, rate, timeout) is fal being unwell and stays an HTTP error, retried.
+          throw isJobFailureStatus(result.status) ? jobError(result.detail) : httpError(id, result);
         }
         const images = (result.body as { images?: Array<{ url?: unknown }> } | null)?.images;
         const url = imageUrlOf(Array.isArray(images) ? images[0]?.url : undefined);

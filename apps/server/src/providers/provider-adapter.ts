@@ -37,6 +37,8 @@ export interface AdapterIdentity {
   /** Restricts the kind's models to these (names or aliases); default: all of them. */
   models?: readonly string[];
   timeoutMs?: number;
+  /** The largest answer read from this provider; a bigger one fails the attempt with PROVIDER_ERROR. */
+  maxResponseBytes?: number;
 }
 
 /** The identity fields of an adapter: the kind's models, narrowed to `models` when given. */

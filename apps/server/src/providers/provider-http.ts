@@ -1,5 +1,5 @@
 import { createError, type OpenPixelsError } from '@openpixels/errors';
-import { type OutgoingRequest, sendHttpRequest } from './send-http-request.ts';
+import { AnswerTooLargeError, type OutgoingRequest, sendHttpRequest } from './send-http-request.ts';
 
 const DETAIL_LIMIT = 200;
 
@@ -7,6 +7,8 @@ const DETAIL_LIMIT = 200;
 export interface ProviderCallContext {
   provider: string;
   secret: string;
+  /** The largest answer read from this provider (default 1 MiB). */
+  maxResponseBytes?: number | undefined;
 }
 
 /** A provider's answer: its status, its parsed JSON body, and its explanation when it failed. */
@@ -30,9 +32,18 @@ export async function callProvider(
 ): Promise<ProviderAnswer> {
   let answer: { status: number; text: string };
   try {
-    answer = await sendHttpRequest(url, init);
+    answer = await sendHttpRequest(url, init, context.maxResponseBytes);
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
+    if (error instanceof AnswerTooLargeError) {
+      throw createError(
+        'PROVIDER_ERROR',
+        { provider: context.provider },
+        {
+          message: `Provider ${context.provider} sent an answer larger than the ${error.limitBytes} bytes this gateway reads from it; it was not read.`,
+        },
+      );
+    }
     throw createError(
       'PROVIDER_ERROR',
       { provider: context.provider },

@@ -82,7 +82,7 @@ function nearestAspectRatio(width: number, height: number): string {
  */
 export function createReplicateProvider(options: ReplicateProviderOptions): ProviderAdapter {
   const providerId = options.id;
-  const context = { provider: providerId, secret: options.key };
+  const context = { provider: providerId, secret: options.key, maxResponseBytes: options.maxResponseBytes };
   const headers = {
     authorization: `Bearer ${options.key}`,
     'content-type': 'application/json',

@@ -15,14 +15,30 @@ const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 512 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 512 });
 
 /** Providers answer with small JSON; anything bigger is not an answer we can use. */
-const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** A provider's answer went past the size this gateway reads; the connection was cut instead. */
+export class AnswerTooLargeError extends Error {
+  readonly limitBytes: number;
+  constructor(limitBytes: number) {
+    super(`answer larger than ${limitBytes} bytes`);
+    this.name = 'AnswerTooLargeError';
+    this.limitBytes = limitBytes;
+  }
+}
 
 /**
  * One HTTP call with a keep-alive connection; resolves with the status and the body text.
  * Redirects are not followed (a provider API does not redirect; following one would carry
- * our key elsewhere). Rejects on connection errors and when the signal aborts.
+ * our key elsewhere). Rejects on connection errors, when the signal aborts, and with
+ * AnswerTooLargeError as soon as the answer is known to exceed `maxBytes` (by its
+ * Content-Length, or while reading): nothing past the limit is held in memory.
  */
-export function sendHttpRequest(url: string, init: OutgoingRequest): Promise<{ status: number; text: string }> {
+export function sendHttpRequest(
+  url: string,
+  init: OutgoingRequest,
+  maxBytes = DEFAULT_MAX_ANSWER_BYTES,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const { signal } = init;
     if (signal.aborted) return reject(signal.reason);
@@ -47,9 +63,15 @@ export function sendHttpRequest(url: string, init: OutgoingRequest): Promise<{ s
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        const tooLarge = () => {
+          chunks.length = 0;
+          fail(new AnswerTooLargeError(maxBytes));
+          req.destroy();
+        };
+        if (Number(res.headers['content-length']) > maxBytes) return tooLarge();
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_ANSWER_BYTES) req.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
+          if (size > maxBytes) tooLarge();
           else chunks.push(chunk);
         });
         res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));

@@ -14,7 +14,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags: ['health'],
         response: { 200: statusAnswerSchema },
       },
-      config: { duringShutdown: true },
+      config: { duringShutdown: true, pastConnectionCap: true },
     },
     async () => ({ status: 'ok' }),
   );
@@ -27,7 +27,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void 
         tags: ['health'],
         response: { 200: statusAnswerSchema },
       },
-      config: { duringShutdown: true, errorCodes: ['SERVICE_UNAVAILABLE'] },
+      config: { duringShutdown: true, pastConnectionCap: true, errorCodes: ['SERVICE_UNAVAILABLE'] },
     },
     async () => {
       if (deps.lifecycle.draining) throw createError('SERVICE_UNAVAILABLE', { retry_after_ms: 5000 });

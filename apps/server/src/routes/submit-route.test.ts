@@ -141,6 +141,26 @@ describe('request-level errors', () => {
     ]);
   });
 
+  it('a prompt with an unpaired surrogate is refused before anything is charged (it could not be stored as sent)', async () => {
+    const before = await balance();
+    const response = await server.call('/v2/submit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"model":"flux-schnell","prompt":"a cat \\ud83d alone","width":256,"height":256}',
+    });
+    const envelope = await expectErrorResponse(response, 'INVALID_ARGUMENTS');
+    expect(envelope.params).toEqual({
+      issues: [{ path: 'prompt', message: expect.stringContaining('unpaired surrogate') }],
+    });
+    expect(await balance()).toBe(before);
+    // A paired surrogate (an emoji) is fine, and is stored exactly as sent.
+    const emoji = await server.call('/v2/submit', {
+      json: { model: 'flux-schnell', prompt: 'a cat \ud83d\udc31', ...small },
+    });
+    const { id } = (await emoji.json()) as { id: string };
+    expect(server.jobs.get(id)?.prompt).toBe('a cat 🐱');
+  });
+
   it('UNKNOWN_MODEL lists the served models', async () => {
     const envelope = await expectErrorResponse(
       await server.call('/v2/submit', {

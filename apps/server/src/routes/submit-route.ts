@@ -42,6 +42,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           'NO_PROVIDERS_WORKING',
           'MODEL_UNAVAILABLE',
           'RATE_LIMITED',
+          'SERVICE_UNAVAILABLE',
         ],
       },
     },
@@ -57,7 +58,6 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
-      else deps.runner.start(job);
       reply.header('cache-control', 'no-store');
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },

@@ -5,9 +5,6 @@ import { loadErrorEnvelopeSchema } from '../openapi/build-openapi-document.ts';
 
 const validate = new Ajv({ strict: false, allErrors: true }).compile(loadErrorEnvelopeSchema());
 
-/** Statuses the protocol dictates for INVALID_ARGUMENTS instead of the catalog's 400. */
-const PROTOCOL_STATUSES = new Set([404, 413, 415, 431]);
-
 /**
  * The one check every test makes of an error: the value validates against the errors
  * package's JSON Schema, has the expected code, and leaks nothing (no stack, no secret).
@@ -48,14 +45,14 @@ export function expectErrorEnvelope(
 }
 
 /**
- * Reads an HTTP error answer and checks it through `expectErrorEnvelope`: JSON, a status the
- * code allows (the catalog's, or the protocol's for INVALID_ARGUMENTS), and a `request_id`
- * equal to the `X-Request-Id` header.
+ * Reads an HTTP error answer and checks it through `expectErrorEnvelope`: JSON, the HTTP
+ * status the catalog gives its code (there is no other), and a `request_id` equal to the
+ * `X-Request-Id` header.
  */
 export async function expectErrorResponse(
   response: Response,
   code: ErrorCode,
-  options: { status?: number; secrets?: readonly string[] } = {},
+  options: { secrets?: readonly string[] } = {},
 ): Promise<OpenPixelsErrorEnvelope> {
   const text = await response.text();
   let body: unknown;
@@ -67,11 +64,8 @@ export async function expectErrorResponse(
     });
   }
   const envelope = expectErrorEnvelope(body, code, options);
-  const expected = options.status ?? errorCatalog[code].status;
-  const allowed =
-    response.status === expected ||
-    (code === 'INVALID_ARGUMENTS' && PROTOCOL_STATUSES.has(response.status) && options.status === undefined);
-  if (!allowed) {
+  const expected = errorCatalog[code].status;
+  if (response.status !== expected) {
     throw new AssertionError({
       message: `${code} came with HTTP ${response.status}, expected ${expected}`,
       actual: response.status,

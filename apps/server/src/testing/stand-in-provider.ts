@@ -4,7 +4,20 @@ import type { Socket } from 'node:net';
 import { renderPromptImage } from '../providers/local/render-prompt-image.ts';
 
 /** How a stand-in behaves: succeed, fail with a status, never answer, answer garbage, drop the connection, or fail the job itself. */
-export type StandInMode = 'ok' | 'http-500' | 'http-400' | 'hang' | 'malformed-json' | 'reset' | 'job-error';
+export type StandInMode =
+  | 'ok'
+  | 'http-500'
+  | 'http-400'
+  | 'hang'
+  | 'malformed-json'
+  | 'reset'
+  | 'job-error'
+  /** A valid JSON answer padded to `hugeBytes`, with its Content-Length. */
+  | 'huge'
+  /** The same, streamed without a Content-Length (chunked). */
+  | 'huge-chunked'
+  /** fal only: the job completes, but fetching its result answers 302 to another place. */
+  | 'redirect-result';
 
 /** One request a stand-in received. */
 export interface StandInCall {
@@ -21,6 +34,8 @@ export interface StandInProvider {
   /** The only key it accepts (`Key …` for fal, `Bearer …` for Replicate). */
   key: string;
   setMode(mode: StandInMode): void;
+  /** While held, jobs are accepted but stay in progress (fal `IN_PROGRESS`, Replicate `processing`). */
+  hold(held: boolean): void;
   /** How many requests arrived, whatever their fate. */
   readonly requests: number;
   /** Every request, in order. */
@@ -50,8 +65,11 @@ const MODEL_OUTPUT_IS_LIST = new Set(['black-forest-labs/flux-schnell', 'black-f
 export async function startStandInProvider(options: {
   protocol: 'fal' | 'replicate';
   mode?: StandInMode;
+  /** Size of the answers in the `huge` modes (default 8 MiB). */
+  hugeBytes?: number;
 }): Promise<StandInProvider> {
   let mode: StandInMode = options.mode ?? 'ok';
+  let held = false;
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
   const jobs = new Map<string, StandInJob>();
@@ -88,6 +106,9 @@ export async function startStandInProvider(options: {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"request_id": "abc", "status": ');
         return;
+      case 'huge':
+      case 'huge-chunked':
+        return sendHuge(res, options.hugeBytes ?? 8 * 1024 * 1024, mode === 'huge');
     }
     const failing = mode === 'job-error';
     if (options.protocol === 'fal') return fal(req, res, path, body, failing);
@@ -140,6 +161,7 @@ export async function startStandInProvider(options: {
     }
     if (match[3] === '/status' && req.method === 'GET') {
       job.polls += 1;
+      if (held) return send(res, 200, { status: 'IN_PROGRESS', response_url: at, logs: [] });
       return send(res, 200, {
         status: 'COMPLETED',
         response_url: at,
@@ -152,6 +174,10 @@ export async function startStandInProvider(options: {
       });
     }
     if (!match[3] && req.method === 'GET') {
+      if (mode === 'redirect-result') {
+        res.writeHead(302, { location: `${base}/elsewhere/${job.id}`, 'content-length': 0 });
+        return res.end();
+      }
       if (job.failed)
         return send(res, 422, {
           detail: [{ msg: 'Image generation failed: the prompt was flagged' }],
@@ -202,7 +228,7 @@ export async function startStandInProvider(options: {
       jobs.set(job.id, job);
       // With `Prefer: wait` the answer waits for the (instant) result; without, it starts.
       const waited = typeof req.headers.prefer === 'string' && req.headers.prefer.startsWith('wait');
-      return send(res, 201, prediction(job, waited));
+      return send(res, 201, prediction(job, waited && !held));
     }
     const one = /^\/v1\/predictions\/([^/]+)(\/cancel)?$/.exec(path);
     const job = one ? jobs.get(one[1] as string) : undefined;
@@ -218,7 +244,7 @@ export async function startStandInProvider(options: {
     }
     if (!one[2] && req.method === 'GET') {
       job.polls += 1;
-      return send(res, 200, prediction(job, true));
+      return send(res, 200, prediction(job, !held));
     }
     return send(res, 405, { title: 'Method not allowed', status: 405 });
   }
@@ -253,6 +279,9 @@ export async function startStandInProvider(options: {
     setMode(next) {
       mode = next;
     },
+    hold(next) {
+      held = next;
+    },
     get requests() {
       return calls.length;
     },
@@ -282,6 +311,32 @@ function send(res: ServerResponse, status: number, body: unknown) {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** `{"padding":"xxxx…"}` of about `bytes`, written in 64 KiB pieces as the socket takes them. */
+function sendHuge(res: ServerResponse, bytes: number, withLength: boolean) {
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  const head = '{"padding":"';
+  const tail = '"}';
+  const fill = Math.max(0, bytes - head.length - tail.length);
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(withLength ? { 'content-length': fill + head.length + tail.length } : {}),
+  });
+  res.write(head);
+  let left = fill;
+  const pump = () => {
+    while (left > 0) {
+      const n = Math.min(left, piece.length);
+      left -= n;
+      if (!res.write(n === piece.length ? piece : piece.subarray(0, n))) return void res.once('drain', pump);
+    }
+    res.end(tail);
+  };
+  res.on('close', () => {
+    left = 0;
+  });
+  pump();
 }
 
 function servePicture(path: string, jobs: Map<string, StandInJob>, res: ServerResponse) {

@@ -53,9 +53,7 @@ describe('the server', () => {
     const server = await startTestServer({ dataDir: dir, imageRetentionHours: 2 });
     try {
       await vi.waitFor(() => expect(existsSync(path)).toBe(false), { timeout: 5_000, interval: 20 });
-      await expectErrorResponse(await server.call(`/v2/images/${name}`, { auth: false }), 'JOB_NOT_FOUND', {
-        status: 404,
-      });
+      await expectErrorResponse(await server.call(`/v2/images/${name}`, { auth: false }), 'JOB_NOT_FOUND');
     } finally {
       await server.close();
     }

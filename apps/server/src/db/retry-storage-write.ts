@@ -1,0 +1,51 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { storageProblemOf } from './storage-unavailable.ts';
+
+/** How `retryStorageWrite` waits between tries and when it gives up. */
+export interface RetryStorageWriteOptions {
+  /** Stops the retries (shutdown); the write is then left undone and `retryStorageWrite` resolves undefined. */
+  signal?: AbortSignal;
+  /** Gives up after this long and rethrows the last storage error; default: never. */
+  maxWaitMs?: number;
+  /** Retries only while the problem is a lock held elsewhere (a full or read-only disk fails at once). */
+  locksOnly?: boolean;
+  /** First pause; it doubles up to `maxDelayMs`, with jitter. */
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+  /** Called before each pause, with the problem ("full (SQLITE_FULL)"), the try number and the pause. */
+  onRetry?: (problem: string, tries: number, delayMs: number) => void;
+}
+
+const LOCKED = /SQLITE_BUSY|SQLITE_LOCKED|SQLITE_PROTOCOL/;
+
+/**
+ * Runs `write` until it succeeds, pausing without blocking the event loop while the storage
+ * is unavailable (locked by another process, full, read-only, down). Any other error is a bug
+ * and is thrown at once. Why: a write that fails must neither crash the process nor drop what
+ * it records (a delivered result, a refund); it waits until the storage is back.
+ */
+export async function retryStorageWrite<T>(
+  write: () => T | Promise<T>,
+  options: RetryStorageWriteOptions = {},
+): Promise<T | undefined> {
+  const { signal, maxWaitMs = Number.POSITIVE_INFINITY, locksOnly = false, onRetry } = options;
+  const firstDelayMs = options.firstDelayMs ?? 20;
+  const maxDelayMs = options.maxDelayMs ?? 2_000;
+  const started = performance.now();
+  for (let tries = 1; ; tries++) {
+    try {
+      return await write();
+    } catch (error) {
+      const problem = storageProblemOf(error);
+      if (!problem || (locksOnly && !LOCKED.test(problem))) throw error;
+      const delayMs = Math.round(Math.min(maxDelayMs, firstDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random()));
+      if (performance.now() - started + delayMs > maxWaitMs) throw error;
+      onRetry?.(problem, tries, delayMs);
+      try {
+        await sleep(delayMs, undefined, signal ? { signal } : undefined);
+      } catch {
+        return undefined; // stopped: the caller leaves the work for the next start
+      }
+    }
+  }
+}

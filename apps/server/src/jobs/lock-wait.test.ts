@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { DATABASE_FILE, openDatabase } from '../db/open-database.ts';
+import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
+import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
+
+// Another process (the keys CLI, a backup) holding the SQLite write lock for seconds. The
+// server process must keep answering /status and polls, answer submits it cannot store with
+// SERVICE_UNAVAILABLE (uncharged), and store a finished job's result once the lock is gone.
+
+const HOLD_LOCK = fileURLToPath(new URL('../testing/hold-write-lock.ts', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-lock-'));
+const processes: ServerProcess[] = [];
+const standIns: StandInProvider[] = [];
+afterEach(async () => {
+  for (const p of processes.splice(0)) p.kill();
+  await Promise.all(standIns.splice(0).map((s) => s.close()));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Starts the lock holder; resolves once it holds the lock, with a promise of its release. */
+async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
+  const child = spawn(process.execPath, [HOLD_LOCK, join(dataDir, DATABASE_FILE), String(ms)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), ms + 10_000);
+  let output = '';
+  let onLocked: () => void = () => undefined;
+  const locked = new Promise<void>((resolve) => {
+    onLocked = resolve;
+  });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.includes('locked')) onLocked();
+  });
+  const released = new Promise<void>((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`lock holder exited with ${code}`));
+    }),
+  );
+  await locked;
+  return { released };
+}
+
+it('a 3 s write lock held by another process: /status and polls answer, submits are refused uncharged, a finished job is stored after', async () => {
+  const db = openDatabase(dataDir);
+  const { key } = new ApiKeyStore(db).create({ credits: 100, name: 'lock' });
+  db.close();
+  const fal = await startStandInProvider({ protocol: 'fal' });
+  standIns.push(fal);
+  const server = await startServerProcess(dataDir, {
+    ...falStandInEnv(fal),
+    OPENPIXELS_LOCK_WAIT_MS: '300',
+  });
+  processes.push(server);
+  const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
+  const submit = (prompt: string) =>
+    fetch(`${server.url}/v2/submit`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512 }),
+    });
+
+  fal.hold(true);
+  const running = (await (await submit('finishes during the lock')).json()) as { id: string };
+
+  const lock = await holdWriteLock(3_000);
+  // While locked: liveness and reads answer promptly (before, every request waited out the
+  // 5 s busy timeout on the event loop); each is bounded generously, the point is "not seconds".
+  const slowest = { status: 0, poll: 0 };
+  const probes = (async () => {
+    for (let i = 0; i < 20; i++) {
+      let started = performance.now();
+      expect((await fetch(`${server.url}/status`)).status).toBe(200);
+      slowest.status = Math.max(slowest.status, performance.now() - started);
+      started = performance.now();
+      const answer = await fetch(`${server.url}/v2/poll/${running.id}?wait_ms=0`, { headers });
+      expect(answer.status).toBe(200);
+      slowest.poll = Math.max(slowest.poll, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+
+  const refused = await submit('during the lock');
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('2');
+  await expectErrorResponse(refused, 'SERVICE_UNAVAILABLE');
+
+  // The provider finishes while the lock is held: the completion waits, it is not failed.
+  fal.hold(false);
+  await probes;
+  expect(slowest.status).toBeLessThan(1_000);
+  expect(slowest.poll).toBeLessThan(1_000);
+  const during = (await (await fetch(`${server.url}/v2/poll/${running.id}?wait_ms=0`, { headers })).json()) as {
+    status: string;
+  };
+  expect(during.status).toBe('processing');
+
+  await lock.released;
+  const result = (await (await fetch(`${server.url}/v2/poll/${running.id}?wait_ms=10000`, { headers })).json()) as {
+    status: string;
+  };
+  expect(result.status).toBe('completed');
+  const after = await submit('after the lock');
+  expect(after.status).toBe(200);
+  expect(server.child.exitCode).toBeNull();
+  server.child.kill('SIGTERM');
+  expect(await server.exited).toBe(0);
+  // Two jobs charged (3 each); the refused submit left nothing behind.
+  expect([...expectLedgerConsistent(dataDir).values()]).toEqual([94]);
+});

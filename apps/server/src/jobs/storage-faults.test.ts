@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openDatabase } from '../db/open-database.ts';
+import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
+import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import {
+  falStandInEnv,
+  runServerProcessToExit,
+  type ServerProcess,
+  startServerProcess,
+} from '../testing/start-server-process.ts';
+
+// Storage faults against the real server process: a data dir on a tiny tmpfs that fills up
+// while jobs run, and data dirs it cannot use at start. The process must stay up, answer
+// SERVICE_UNAVAILABLE (never 500), charge nothing it did not store, and keep a delivered result.
+
+const scratch = mkdtempSync(join(tmpdir(), 'openpixels-storage-'));
+const mounts: string[] = [];
+const processes: ServerProcess[] = [];
+const standIns: StandInProvider[] = [];
+
+/** Mounting a tmpfs needs root (CAP_SYS_ADMIN); elsewhere the tests that need one are skipped. */
+function mountTmpfs(dir: string, size: string, readOnly = false): boolean {
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}${readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
+      stdio: 'ignore',
+    });
+    mounts.push(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const canMount = mountTmpfs(join(scratch, 'probe'), '64k');
+
+afterEach(async () => {
+  for (const p of processes.splice(0)) p.kill();
+  await Promise.all(processes.map((p) => p.exited));
+  await Promise.all(standIns.splice(0).map((s) => s.close()));
+});
+afterAll(() => {
+  for (const dir of mounts.splice(0).reverse()) {
+    try {
+      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+    } catch {}
+  }
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const headers = (key: string) => ({ authorization: `Key ${key}`, 'content-type': 'application/json' });
+const submit = (url: string, key: string, prompt: string, config?: object) =>
+  fetch(`${url}/v2/submit`, {
+    method: 'POST',
+    headers: headers(key),
+    body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512, ...(config ? { config } : {}) }),
+  });
+const poll = async (url: string, key: string, id: string, waitMs = 0) =>
+  (await (await fetch(`${url}/v2/poll/${id}?wait_ms=${waitMs}`, { headers: headers(key) })).json()) as Record<
+    string,
+    unknown
+  >;
+
+function createKey(dataDir: string, credits: number): string {
+  const db = openDatabase(dataDir);
+  const { key } = new ApiKeyStore(db).create({ credits, name: 'storage' });
+  db.close();
+  return key;
+}
+
+/** Writes zeros into `path` until the file system says it is full. */
+function fillDisk(path: string): void {
+  const fd = openSync(path, 'w');
+  const block = Buffer.alloc(16 * 1024);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.skipIf(!canMount)(
+  'a data dir on a disk that fills up while the server runs (needs root to mount a tmpfs)',
+  () => {
+    it('answers SERVICE_UNAVAILABLE uncharged, stays up, keeps a delivered result until it can be written', async () => {
+      const mount = join(scratch, 'full');
+      expect(mountTmpfs(mount, '2m')).toBe(true);
+      const dataDir = join(mount, 'data');
+      const key = createKey(dataDir, 100);
+      const fal = await startStandInProvider({ protocol: 'fal' });
+      standIns.push(fal);
+      const server = await startServerProcess(dataDir, {
+        ...falStandInEnv(fal),
+        OPENPIXELS_LOG_LEVEL: 'info',
+      });
+      processes.push(server);
+
+      const first = (await (await submit(server.url, key, 'before')).json()) as { id: string };
+      expect((await poll(server.url, key, first.id, 5_000)).status).toBe('completed');
+
+      // Two jobs in flight at the provider when the disk fills: one will succeed, one will fail
+      // (pinned, so its one failed attempt ends it and it must be refunded).
+      fal.hold(true);
+      fal.setMode('job-error');
+      const failing = (await (await submit(server.url, key, 'fails', { routing: { whitelist: ['fal'] } })).json()) as {
+        id: string;
+      };
+      fal.setMode('ok');
+      const running = (await (await submit(server.url, key, 'in flight')).json()) as { id: string; status: string };
+      expect(running.status).toBe('processing');
+
+      // Empty the WAL so the next commit must grow a file, then take every free block.
+      const side = new DatabaseSync(join(dataDir, DATABASE_FILE));
+      side.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      side.close();
+      fillDisk(join(mount, 'filler'));
+
+      const refused = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(server.url, key, `full ${i}`)));
+      for (const response of refused) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('2');
+        const body = await expectErrorResponse(response, 'SERVICE_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/SQLITE|disk is full|at .*\.ts/);
+      }
+
+      // The provider delivers while the disk is still full: the result must not be thrown away.
+      fal.hold(false);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await poll(server.url, key, running.id)).status).toBe('processing');
+      expect((await poll(server.url, key, failing.id)).status).toBe('processing');
+      expect((await fetch(`${server.url}/status`)).status).toBe(200);
+      expect(server.child.exitCode).toBeNull();
+      const providers = (await (await fetch(`${server.url}/v2/providers`)).json()) as {
+        providers: { id: string; circuit: { state: string; consecutive_failures: number } }[];
+      };
+      expect(JSON.stringify(providers)).toContain('"consecutive_failures":0');
+
+      rmSync(join(mount, 'filler'));
+      const result = await poll(server.url, key, running.id, 10_000);
+      expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(fal.url) } });
+      const failed = await poll(server.url, key, failing.id, 10_000);
+      expect(failed.status).toBe('failed');
+      expectErrorEnvelope(failed.error, 'PROVIDER_JOB_ERROR');
+      expect(server.child.exitCode).toBeNull();
+
+      // Two jobs charged (3 each), one refunded, none of the five refused ones stored or charged.
+      const accepted = await (await fetch(`${server.url}/v2/balance`, { headers: headers(key) })).json();
+      expect(accepted).toMatchObject({ balance: 94 });
+      const log = server.output();
+      expect(log).toContain('storage unavailable');
+      // The one attempt that failed is the provider's own job error, not the storage's fault.
+      const attemptFailures = log.split('\n').filter((line) => line.includes('provider attempt failed'));
+      expect(attemptFailures).toEqual([expect.stringContaining(failing.id)]);
+      expect(attemptFailures[0]).toContain('PROVIDER_JOB_ERROR');
+      expect(log).not.toMatch(/\n\s+at /);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect([...expectLedgerConsistent(dataDir).values()]).toEqual([94]);
+    });
+
+    it('a full disk at start stops with one line naming OPENPIXELS_DATA_DIR', async () => {
+      const mount = join(scratch, 'full-at-start');
+      expect(mountTmpfs(mount, '256k')).toBe(true);
+      fillDisk(join(mount, 'filler'));
+      const { code, stdout, stderr } = await runServerProcessToExit(join(mount, 'data'));
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^openpixels: cannot start: the data dir .* cannot be used: it is .*OPENPIXELS_DATA_DIR/,
+      );
+    });
+
+    it('a read-only data dir at start stops with one line naming OPENPIXELS_DATA_DIR', async () => {
+      const mount = join(scratch, 'read-only');
+      expect(mountTmpfs(mount, '256k', true)).toBe(true);
+      const { code, stderr } = await runServerProcessToExit(join(mount, 'data'));
+      expect(code).toBe(2);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/read-only file system.*OPENPIXELS_DATA_DIR/)]);
+    });
+
+    it('an existing database made immutable stops the start with one line', async () => {
+      const dataDir = join(scratch, 'immutable');
+      createKey(dataDir, 1);
+      const file = join(dataDir, DATABASE_FILE);
+      // Root ignores permission bits; the immutable flag stops root too (where the file system has it).
+      try {
+        execFileSync('chattr', ['+i', file, dataDir], { stdio: 'ignore' });
+      } catch {
+        return; // no chattr here: covered by the read-only mount above
+      }
+      try {
+        const { code, stderr } = await runServerProcessToExit(dataDir);
+        expect(code).toBe(2);
+        expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/cannot be used.*OPENPIXELS_DATA_DIR/)]);
+      } finally {
+        execFileSync('chattr', ['-i', file, dataDir], { stdio: 'ignore' });
+      }
+    });
+  },
+);
+
+describe('a data dir that cannot be used at start', () => {
+  it('a file where the dir should be stops with one line naming OPENPIXELS_DATA_DIR, no stack', async () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'not a directory');
+    const { code, stdout, stderr } = await runServerProcessToExit(file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^openpixels: cannot start: the data dir .*a-file cannot be used: it is not a directory.*OPENPIXELS_DATA_DIR/,
+      ),
+    ]);
+  });
+});
+
+// Not reproduced: making a data dir read-only under a running process. Linux refuses to
+// remount a file system read-only while a process has files open on it for writing ("mount
+// point is busy"), and chattr +i does not affect descriptors already open, so the fault
+// cannot be injected with real parts; the full disk above takes the same code path.

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
+import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
+
+// A burst of submits the moment a circuit turns half-open. Half-open means one probe: the
+// rest must be refused uncharged (MODEL_UNAVAILABLE) or served by a provider that works,
+// never accepted, charged and then failed untried (`attempts: []`).
+
+const BURST = 100;
+// Long enough that a failed probe's re-opened circuit cannot turn half-open again within one burst, even on a loaded machine.
+const COOLDOWN_MS = 1_000;
+let standIns: StandInProvider[] = [];
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await Promise.all(standIns.map((s) => s.close()));
+  standIns = [];
+});
+
+async function start(protocols: ('fal' | 'replicate')[]) {
+  standIns = await Promise.all(protocols.map((protocol) => startStandInProvider({ protocol, mode: 'http-500' })));
+  server = await startTestServer({
+    credits: 10_000,
+    keepDataDir: true,
+    providers: standIns.map((s, i) => ({
+      id: protocols[i] as string,
+      kind: protocols[i] as 'fal',
+      url: s.url,
+      key: s.key,
+    })),
+    breaker: { failureThreshold: 1, cooldownMs: COOLDOWN_MS },
+  });
+  return server;
+}
+
+const submit = (s: TestServer, prompt: string) =>
+  s.call('/v2/submit', { json: { model: 'flux-schnell', prompt, width: 256, height: 256 } });
+
+/** Fails one job so every circuit opens, then waits out the cooldown: every circuit is half-open. */
+async function openThenHalfOpen(s: TestServer) {
+  const failed = await waitForResult(s, ((await (await submit(s, 'opens the circuits')).json()) as { id: string }).id);
+  expect(failed.status).toBe('failed');
+  const circuits = (await (await s.call('/v2/providers', { auth: false })).json()) as {
+    providers: { circuit: { state: string } }[];
+  };
+  expect(circuits.providers.every((p) => p.circuit.state === 'open')).toBe(true);
+  await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 50));
+}
+
+/** Fires the burst at once and returns the accepted jobs' results and the refusals. */
+async function burst(s: TestServer) {
+  const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => submit(s, `burst ${i}`)));
+  const accepted: Record<string, unknown>[] = [];
+  let refused = 0;
+  for (const answer of answers) {
+    const body = (await answer.json()) as Record<string, unknown>;
+    if (answer.status === 200) accepted.push(await waitForResult(s, body.id as string));
+    else {
+      expect(answer.status).toBe(503);
+      expectErrorEnvelope(body, 'MODEL_UNAVAILABLE');
+      refused++;
+    }
+  }
+  return { accepted, refused };
+}
+
+describe.each([[['fal']], [['fal', 'replicate']]] as const)(
+  '%j turning half-open under a burst of 100',
+  (protocols) => {
+    it('recovered: the probes succeed, every accepted job completes, the rest are refused uncharged', async () => {
+      const s = await start([...protocols]);
+      await openThenHalfOpen(s);
+      for (const standIn of standIns) standIn.setMode('ok');
+      const before = s.keys.find(s.key)?.balance as number;
+      const { accepted, refused } = await burst(s);
+      expect(accepted.length).toBeGreaterThanOrEqual(1);
+      expect(accepted.length + refused).toBe(BURST);
+      for (const result of accepted) expect(result.status).toBe('completed');
+      expect(s.keys.find(s.key)?.balance).toBe(before - accepted.length);
+      // Once a probe closed its circuit, jobs flow again.
+      const after = await waitForResult(s, ((await (await submit(s, 'after')).json()) as { id: string }).id);
+      expect(after.status).toBe('completed');
+      const dataDir = s.dataDir;
+      await s.close();
+      server = undefined;
+      expectLedgerConsistent(dataDir);
+    });
+
+    it('still broken: only the probes are charged (and refunded, with their attempt listed); the rest are refused', async () => {
+      const s = await start([...protocols]);
+      await openThenHalfOpen(s);
+      const before = s.keys.find(s.key)?.balance as number;
+      const { accepted, refused } = await burst(s);
+      expect(accepted.length).toBeGreaterThanOrEqual(1);
+      expect(accepted.length).toBeLessThanOrEqual(protocols.length);
+      expect(refused).toBe(BURST - accepted.length);
+      for (const result of accepted) {
+        expect(result.status).toBe('failed');
+        const error = expectErrorEnvelope(result.error, 'NO_PROVIDERS_WORKING') as { params: { attempts: unknown[] } };
+        expect(error.params.attempts.length).toBeGreaterThanOrEqual(1);
+      }
+      expect(s.keys.find(s.key)?.balance).toBe(before);
+      const dataDir = s.dataDir;
+      await s.close();
+      server = undefined;
+      expectLedgerConsistent(dataDir);
+    });
+  },
+);
