@@ -9,8 +9,8 @@ import { capConnections } from './http/connection-cap.ts';
 import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
 import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
-import { shuttingDown } from './jobs/admission.ts';
 import { RouteMethods } from './http/route-methods.ts';
+import { shuttingDownError } from './http/shutting-down-error.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -147,7 +147,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
     const config = request.routeOptions.config;
     if (deps.lifecycle.draining && !config.duringShutdown) {
       reply.header('connection', 'close');
-      return done(shuttingDown());
+      return done(shuttingDownError());
     }
     try {
       if (config.auth) authenticate(request);

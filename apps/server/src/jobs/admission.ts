@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { ServerConfig } from '../config.ts';
 import { retryStorageWrite } from '../db/retry-storage-write.ts';
+import { shuttingDownError } from '../http/shutting-down-error.ts';
 import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
@@ -168,7 +169,7 @@ export async function admitJob(
       () => {
         // Checked right before the job is queued for its commit: shutdown waits for queued
         // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-        if (deps.lifecycle.draining) throw shuttingDown();
+        if (deps.lifecycle.draining) throw shuttingDownError();
         return deps.jobs.createSoon(newJob);
       },
       { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
@@ -184,15 +185,6 @@ export async function admitJob(
 
 /** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
-
-/** The answer to work offered while the server shuts down. */
-export function shuttingDown() {
-  return createError(
-    'SERVICE_UNAVAILABLE',
-    { retry_after_ms: 5000 },
-    { message: 'The server is shutting down. Try again in 5000 ms.' },
-  );
-}
 
 function hashRequest(input: object): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
