@@ -18,7 +18,7 @@ it('upgrades a schema-1 data dir: jobs and their idempotency keys kept, cancelle
   dirs.push(dir);
   const old = new DatabaseSync(join(dir, DATABASE_FILE));
   old.exec('PRAGMA foreign_keys = ON');
-  old.exec(migrations[0] as string);
+  old.exec((migrations[0] as { sql: string }).sql);
   old.exec('PRAGMA user_version = 1');
   old.exec(`
     INSERT INTO api_keys (id, hash, prefix, name, balance, created_at) VALUES ('key_1', 'h', 'sk-op-ab', 'old', 7, 1);

@@ -56,7 +56,8 @@ function makeDir(dir: string): void {
   }
 }
 
-function migrate(db: DatabaseSync): void {
+/** Applies the migrations a database has not seen yet, all in one transaction (all or none). */
+export function migrate(db: DatabaseSync): void {
   // A migration may rebuild a table others point at; SQLite's procedure for that turns
   // foreign keys off around the transaction (they cannot change inside one) and checks them at its end.
   db.exec('PRAGMA foreign_keys = OFF');
@@ -75,10 +76,12 @@ function migrateWithin(db: DatabaseSync): void {
         `The data dir was written by a newer server (schema ${applied}, this one knows ${migrations.length}).`,
       );
     }
-    for (let i = applied; i < migrations.length; i++) db.exec(migrations[i] as string);
+    for (const migration of migrations.slice(applied)) {
+      db.exec(migration.sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+    }
     if (db.prepare('PRAGMA foreign_key_check').all().length > 0) {
       throw new Error('A schema migration left rows pointing at missing rows; nothing was changed.');
     }
-    db.exec(`PRAGMA user_version = ${migrations.length}`);
   });
 }

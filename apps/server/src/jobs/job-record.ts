@@ -1,5 +1,6 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { ModelId } from '../models/model-catalog.ts';
+import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 
 /** Where a job is: accepted, running at a provider, or finished one way or another. */
 export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
@@ -10,13 +11,6 @@ export type FinalJobStatus = Exclude<JobStatus, 'queued' | 'processing'>;
 /** True once a job has finished (completed, failed or cancelled). */
 export function isFinished(status: JobStatus): status is FinalJobStatus {
   return status !== 'queued' && status !== 'processing';
-}
-
-/** The routing preferences a job was submitted with (`config.routing`). */
-export interface RoutingPreferences {
-  whitelist?: string[];
-  ordering?: string[];
-  strategy: 'best' | 'random';
 }
 
 /** One provider attempt of a job, kept for the job's error and for operators. */
