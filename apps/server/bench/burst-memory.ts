@@ -1,4 +1,4 @@
-// `node bench/burst-memory.ts`: the gateway's memory (RSS, from /proc) before, during and after
+// `pnpm --filter @openpixels/server bench:memory`: the gateway's memory (RSS, from /proc) before, during and after
 // bursts of 200 concurrent jobs whose provider answers every call with 50 MB, with the answer
 // announced (Content-Length) or streamed (chunked), under the old fixed 4 MiB read limit and the
 // default 1 MiB OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES. The gateway runs in its own process;
