@@ -75,9 +75,18 @@ export const migrations: readonly Migration[] = [
   `,
   },
   {
+    version: 2,
+    name: 'the upstream job a provider accepted, to resume it instead of submitting again',
+    sql: `
+  -- JSON: { provider, id, urls? } of the attempt the provider accepted last; a restarted server
+  -- polls that job instead of paying for a second one.
+  ALTER TABLE jobs ADD COLUMN upstream TEXT;
+  `,
+  },
+  {
     // SQLite cannot change a CHECK in place, so the table is rebuilt (SQLite's documented way:
     // foreign keys off meanwhile, checked before COMMIT; see migrate()).
-    version: 2,
+    version: 3,
     name: 'jobs may end cancelled',
     sql: `
   CREATE TABLE jobs_v2 (
@@ -97,7 +106,8 @@ export const migrations: readonly Migration[] = [
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL,
     deadline_at  INTEGER NOT NULL,
-    finished_at  INTEGER
+    finished_at  INTEGER,
+    upstream     TEXT
   );
   INSERT INTO jobs_v2 SELECT * FROM jobs;
   DROP TABLE jobs;
