@@ -17,6 +17,7 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImageRoute } from './routes/image-route.ts';
 import { registerPollRoute } from './routes/poll-route.ts';
 import { registerSubmitRoute } from './routes/submit-route.ts';
+import { registerFalRoutes } from './fal/fal-routes.ts';
 
 /**
  * The Fastify instance with everything that is not a route: logging, request ids, the body
@@ -115,6 +116,8 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       done(error as Error, undefined);
     }
   });
+  // Route families that answer errors in another protocol's shape (fal's) use the same mapping.
+  app.decorate('errorContext', errors);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
   app.setNotFoundHandler((request, reply) =>
     sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),
@@ -167,6 +170,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   registerCatalogRoutes(app, deps);
   registerImageRoute(app, deps);
   registerHealthRoutes(app, deps);
+  registerFalRoutes(app, deps);
 
   let document: object | undefined;
   app.get(
