@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { AppDeps } from '../app-deps.ts';
 import { retryStorageWrite } from '../db/retry-storage-write.ts';
+import { shuttingDownError } from '../http/shutting-down-error.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
@@ -102,7 +103,7 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
       () => {
         // Checked right before the job is queued for its commit: shutdown waits for queued
         // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-        if (deps.lifecycle.draining) throw shuttingDown();
+        if (deps.lifecycle.draining) throw shuttingDownError();
         return deps.jobs.createSoon(newJob);
       },
       { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
@@ -130,14 +131,6 @@ export async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number):
 
 /** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
-
-function shuttingDown() {
-  return createError(
-    'SERVICE_UNAVAILABLE',
-    { retry_after_ms: 5000 },
-    { message: 'The server is shutting down. Try again in 5000 ms.' },
-  );
-}
 
 function hashRequest(input: object): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
