@@ -1,9 +1,10 @@
 import { ApiError, fal } from '@fal-ai/client';
 import { hasErrorCode, isProviderError } from '@openpixels/errors';
 
-// Your fal code stays as it is; only the configuration changes: your OpenPixels key,
-// and fal's hosts rewritten to the gateway's fal route.
-const base = process.env.OPENPIXELS_BASE_URL ?? 'https://worker.openpixels.ai';
+// Your fal code stays as it is. Only the configuration changes:
+// your OpenPixels key, and fal's hosts rewritten to the gateway.
+const base =
+  process.env.OPENPIXELS_BASE_URL ?? 'https://worker.openpixels.ai';
 fal.config({
   credentials: process.env.OPENPIXELS_API_KEY,
   requestMiddleware: async (request) => ({
@@ -16,11 +17,15 @@ fal.config({
 
 try {
   const { data, requestId } = await fal.subscribe('fal-ai/flux/dev', {
-    input: { prompt: 'a lighthouse at dusk, oil painting', image_size: 'square_hd' },
+    input: {
+      prompt: 'a lighthouse at dusk, oil painting',
+      image_size: 'square_hd',
+    },
   });
-  console.log(`Image ready: ${data.images[0]?.url} (request ${requestId})`);
+  const url = data.images[0]?.url;
+  console.log(`Image ready: ${url} (request ${requestId})`);
 } catch (error) {
-  // fal's client throws ApiError; its body is the OpenPixels error envelope.
+  // fal's client throws ApiError; its body is the error envelope.
   if (!(error instanceof ApiError)) throw error;
   console.error(`HTTP ${error.status}: ${error.message}`);
   if (hasErrorCode(error.body, 'NO_CREDITS')) {
