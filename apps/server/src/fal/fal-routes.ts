@@ -5,8 +5,10 @@ import type { AppDeps } from '../app-deps.ts';
 import { routingSchema } from '../http/api-schemas.ts';
 import { sendError } from '../http/error-response.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
-import { admitJob, finishedWithin, type JobRequest } from '../jobs/admission.ts';
+import { admitJob, type JobRequest } from '../jobs/admission.ts';
+import { finishedWithin } from '../jobs/finished-within.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
+import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
 import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
@@ -113,7 +115,8 @@ const REQUEST_PATH = /^(?<app>[^/]+\/[^/]+)\/requests\/(?<id>[^/]+)(?<rest>\/sta
 async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, call: FalCall) {
   const [pathname = '', search = ''] = call.path.split('?', 2);
   const query = new URLSearchParams(search);
-  const keyId = (request.apiKey as NonNullable<typeof request.apiKey>).id;
+  const key = request.apiKey as NonNullable<typeof request.apiKey>;
+  const keyId = key.id;
   reply.header('cache-control', 'no-store');
   const match = call.api === 'queue' ? REQUEST_PATH.exec(pathname) : null;
 
@@ -141,7 +144,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   if (request.method !== 'POST') {
     throw createError('METHOD_NOT_ALLOWED', { method: request.method, path: request.url, allowed: ['POST'] });
   }
-  const job = await submit(deps, request, pathname, keyId);
+  const job = await submit(deps, request, pathname, key);
   reply.header('x-fal-request-id', job.id);
   if (call.api === 'run') {
     return answerResult(reply, await finished(deps, reply, job));
@@ -151,7 +154,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
 }
 
 /** Admits a fal submit through the one admission path, with the endpoint's model and fal's input read into a job. */
-async function submit(deps: AppDeps, request: FastifyRequest, endpoint: string, keyId: string): Promise<JobRecord> {
+async function submit(deps: AppDeps, request: FastifyRequest, endpoint: string, key: ApiKeyRecord): Promise<JobRecord> {
   const model = modelForFalEndpoint(endpoint);
   if (!model) throw createError('UNKNOWN_MODEL', { model: endpoint, available: falEndpointIds });
   const input = readFalInput(request.body);
@@ -160,11 +163,10 @@ async function submit(deps: AppDeps, request: FastifyRequest, endpoint: string, 
   const jobRequest: JobRequest = {
     model,
     ...input,
-    keyId,
     ...(routing ? { routing } : {}),
     ...(typeof idempotencyKey === 'string' && idempotencyKey !== '' ? { idempotencyKey } : {}),
   };
-  const { job } = await admitJob(deps, jobRequest);
+  const { job } = await admitJob(deps, key, jobRequest);
   return finishedWithin(deps, job, deps.config.submitWaitMs);
 }
 

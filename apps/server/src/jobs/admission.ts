@@ -1,36 +1,105 @@
 import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
-import type { AppDeps } from '../app-deps.ts';
+import type { ServerConfig } from '../config.ts';
 import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import { shuttingDownError } from '../http/shutting-down-error.ts';
+import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
+import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
-import type { JobRecord, RoutingPreferences } from './job-record.ts';
+import type { ProviderHealth } from '../routing/provider-health.ts';
+import type { RoutingPreferences } from '../routing/routing-preferences.ts';
+import type { JobRecord } from './job-record.ts';
+import type { JobRunner } from './job-runner.ts';
+import type { JobStore, NewJob } from './job-store.ts';
 
-/** A job as a client asks for it, whichever route it came through (native `/v2/submit`, fal's queue API). */
+/** How long an Idempotency-Key is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** What a route asks to run, as the client sent it (already schema-validated). */
 export interface JobRequest {
-  /** A model name or alias, as sent. */
   model: string;
   prompt: string;
   width: number;
   height: number;
-  routing?: {
-    whitelist?: string[];
-    ordering?: string[];
-    strategy?: 'best' | 'random';
-  };
-  keyId: string;
+  routing?: Partial<RoutingPreferences>;
+  /** The client's Idempotency-Key header, if any. */
   idempotencyKey?: string;
 }
 
+/** What admission needs from the running server. */
+export interface AdmissionDeps {
+  config: Pick<ServerConfig, 'jobDeadlineMs' | 'maxActiveJobsPerKey' | 'lockWaitMs'>;
+  jobs: JobStore;
+  runner: JobRunner;
+  providers: readonly ProviderAdapter[];
+  health: ProviderHealth;
+  lifecycle: { draining: boolean };
+}
+
+/** An earlier job stored under the same Idempotency-Key, as the store found it. */
+export interface EarlierRequest {
+  requestHash: string;
+  jobId: string;
+  createdAt: number;
+}
+
 /**
- * The one way a job enters the system: checks the model, prompt and routing, refuses uncharged
- * when no provider may serve it (or every one is paused by its breaker), reserves the price and
- * stores the job in one commit, and starts it. `replayed` is an Idempotency-Key replay (not
- * started again, not charged again).
+ * The rules the store applies inside the transaction that stores a job, where the facts they
+ * read (the key's balance, its unfinished jobs, an earlier use of the Idempotency-Key) cannot
+ * change under them. Each throws the contract's error to refuse.
  */
-export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ job: JobRecord; replayed: boolean }> {
+export interface AdmissionRules {
+  /** `replay` answers with the earlier job; `new` stores a new one (replacing an expired key). */
+  idempotency(earlier: EarlierRequest, requestHash: string, now: number): 'replay' | 'new';
+  /** Refuses with RATE_LIMITED or NO_CREDITS. */
+  capacity(facts: { activeJobs: number; balance: number; price: number }): void;
+}
+
+/** The admission rules under this server's limits. */
+export function admissionRules(limits: { maxActiveJobsPerKey: number }): AdmissionRules {
+  return {
+    idempotency(earlier, requestHash, now) {
+      if (earlier.createdAt <= now - IDEMPOTENCY_TTL_MS) return 'new';
+      if (earlier.requestHash !== requestHash) {
+        throw createError('INVALID_ARGUMENTS', {
+          issues: [
+            {
+              path: 'headers.idempotency-key',
+              message: 'was already used with a different request; use a new key for a new request',
+            },
+          ],
+        });
+      }
+      return 'replay';
+    },
+    capacity({ activeJobs, balance, price }) {
+      if (activeJobs >= limits.maxActiveJobsPerKey) {
+        throw createError(
+          'RATE_LIMITED',
+          { retry_after_ms: 1000 },
+          {
+            message: `This key already has ${activeJobs} jobs running, the most allowed at once. Retry in 1000 ms.`,
+          },
+        );
+      }
+      if (balance < price) throw createError('NO_CREDITS', { required: price, available: balance });
+    },
+  };
+}
+
+/**
+ * The one way a job gets in, whichever route asks: resolves the model and its price, checks
+ * the prompt, the routing against the providers and their circuits (refusing before anything
+ * is charged), stores the job with its reserve under the admission rules (or replays the job
+ * an earlier request with the same Idempotency-Key made), and starts a new job.
+ */
+export async function admitJob(
+  deps: AdmissionDeps,
+  key: ApiKeyRecord,
+  request: JobRequest,
+): Promise<{ job: JobRecord; replayed: boolean }> {
   const model = resolveModel(request.model);
   if (!model) throw createError('UNKNOWN_MODEL', { model: request.model, available: modelIds });
 
@@ -38,9 +107,7 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
   // would send another prompt): refuse it here rather than change the prompt silently.
   if (LONE_SURROGATE.test(request.prompt)) {
     throw createError('INVALID_ARGUMENTS', {
-      issues: [
-        { path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' },
-      ],
+      issues: [{ path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' }],
     });
   }
 
@@ -51,7 +118,6 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
   checkRoutingProviders(routing, deps.providers);
   const candidates = pickProviders(model, routing, deps.providers, deps.health);
   if (candidates.length === 0) {
-    // Refused before anything is charged: no provider the job may use serves the model.
     throw createError(
       'NO_PROVIDERS_WORKING',
       { model, attempts: [] },
@@ -83,12 +149,12 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
   const giveBackProbe = () => probe !== undefined && deps.health.breaker(probe).recordNeutral();
 
   const input = { model, prompt: request.prompt, width: request.width, height: request.height, routing };
-  const newJob = {
+  const newJob: NewJob = {
     ...input,
-    keyId: request.keyId,
+    keyId: key.id,
     price: modelCatalog[model].price,
     deadlineMs: deps.config.jobDeadlineMs,
-    maxActiveJobsPerKey: deps.config.maxActiveJobsPerKey,
+    rules: admissionRules(deps.config),
     startsNow: true,
     ...(request.idempotencyKey === undefined
       ? {}
@@ -97,7 +163,7 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
   // Another process holding the write lock (the keys CLI, a backup) makes this submit wait
   // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
   // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
-  let created: Awaited<ReturnType<typeof deps.jobs.createSoon>> | undefined;
+  let created: { job: JobRecord; replayed: boolean };
   try {
     created = await retryStorageWrite(
       () => {
@@ -107,26 +173,14 @@ export async function admitJob(deps: AppDeps, request: JobRequest): Promise<{ jo
         return deps.jobs.createSoon(newJob);
       },
       { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
-    );
+    ) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
   } catch (error) {
     giveBackProbe();
     throw error;
   }
-  const { job, replayed } = created as NonNullable<typeof created>;
-  if (replayed) giveBackProbe();
-  else deps.runner.start(job, probe === undefined ? {} : { probe });
-  return { job, replayed };
-}
-
-/**
- * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job
- * that fast (an instant provider) is answered as its result, which saves the client a whole
- * poll round trip. The wait is not tied to the client's connection: the job runs on regardless.
- */
-export async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promise<JobRecord> {
-  if (job.status === 'completed' || job.status === 'failed') return job;
-  // Nothing awaited since the job started, so its notify cannot have been missed.
-  return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
+  if (created.replayed) giveBackProbe();
+  else deps.runner.start(created.job, probe === undefined ? {} : { probe });
+  return created;
 }
 
 /** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */

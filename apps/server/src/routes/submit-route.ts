@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
-import { admitJob, finishedWithin } from '../jobs/admission.ts';
+import { admitJob } from '../jobs/admission.ts';
+import { finishedWithin } from '../jobs/finished-within.ts';
 import { jobView } from '../jobs/job-view.ts';
 
 interface SubmitBody {
@@ -47,15 +48,13 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const body = request.body as SubmitBody;
-      const key = request.apiKey as NonNullable<typeof request.apiKey>;
       const idempotencyKey = request.headers['idempotency-key'];
-      const { job, replayed } = await admitJob(deps, {
+      const { job, replayed } = await admitJob(deps, request.apiKey as NonNullable<typeof request.apiKey>, {
         model: body.model,
         prompt: body.prompt,
         width: body.width,
         height: body.height,
         ...(body.config?.routing ? { routing: body.config.routing } : {}),
-        keyId: key.id,
         ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
