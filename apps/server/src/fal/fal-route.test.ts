@@ -246,3 +246,49 @@ describe('proxy mode is not an open proxy', () => {
     expect(detail).toEqual([expect.objectContaining({ loc: ['body', 'headers', 'x-fal-target-url'] })]);
   });
 });
+
+describe('what the route cannot honour is refused, never ignored', () => {
+  it('a webhook (fal_webhook) is INVALID_ARGUMENTS naming it, nothing charged', async () => {
+    const before = (await (await server.call('/v2/balance')).json()) as { balance: number };
+    const error = await thrownBy(
+      falClient().queue.submit('fal-ai/flux/dev', {
+        input: { prompt: 'x' },
+        webhookUrl: 'https://app.example.com/hook',
+      }),
+    );
+    expect(error.status).toBe(422);
+    const { detail: _detail, ...envelope } = error.body;
+    expect(expectErrorEnvelope(envelope, 'INVALID_ARGUMENTS').params).toEqual({
+      issues: [{ path: 'query.fal_webhook', message: expect.stringMatching(/not supported/) }],
+    });
+    const after = (await (await server.call('/v2/balance')).json()) as { balance: number };
+    expect(after.balance).toBe(before.balance);
+  });
+});
+
+describe("a browser app's fal client gets through CORS", () => {
+  it('the preflight for a proxied PUT with fal headers is allowed, and x-fal-request-id is readable', async () => {
+    const response = await server.call('/fal/proxy', {
+      method: 'OPTIONS',
+      auth: false,
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization, content-type, x-fal-target-url, x-fal-queue-priority',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
+    const allowed = response.headers.get('access-control-allow-headers') ?? '';
+    for (const header of ['x-fal-target-url', 'x-fal-queue-priority', 'x-openpixels-routing']) {
+      expect(allowed).toContain(header);
+    }
+    const answer = await server.call('/fal/queue/fal-ai/flux/dev', {
+      json: { prompt: 'cors' },
+      headers: { origin: 'https://app.example.com', 'x-openpixels-routing': '{"whitelist":["local"]}' },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('access-control-expose-headers')).toContain('x-fal-request-id');
+    expect(answer.headers.get('x-fal-request-id')).toMatch(/^job_/);
+  });
+});

@@ -23,6 +23,22 @@ export const FAL_TARGET_HEADER = 'x-fal-target-url';
 /** Where a fal app passes routing preferences (JSON of `config.routing`). */
 export const FAL_ROUTING_HEADER = 'x-openpixels-routing';
 
+/**
+ * Request headers a browser app's fal client sends, which CORS must allow: fal's own (the
+ * proxy target, queue priority, runner hint, start timeout, storage lifecycle) and ours.
+ */
+export const FAL_CORS_REQUEST_HEADERS = [
+  FAL_TARGET_HEADER,
+  'x-fal-queue-priority',
+  'x-fal-runner-hint',
+  'x-fal-request-timeout',
+  'x-fal-object-lifecycle-preference',
+  'accept',
+  FAL_ROUTING_HEADER,
+];
+/** The answer header fal's client reads a request id from. */
+export const FAL_REQUEST_ID_HEADER = 'x-fal-request-id';
+
 const validateRouting = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(routingSchema);
 
 /**
@@ -128,7 +144,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     }
     const job = findJob(deps, id, app, keyId);
     const urls = falUrls(call.queueBase, app, job.id);
-    reply.header('x-fal-request-id', job.id);
+    reply.header(FAL_REQUEST_ID_HEADER, job.id);
     if (rest === '/status') {
       const logs = query.get('logs') === '1' || query.get('logs') === 'true';
       // fal answers 202 while a request is not finished, 200 once it is.
@@ -144,8 +160,8 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   if (request.method !== 'POST') {
     throw createError('METHOD_NOT_ALLOWED', { method: request.method, path: request.url, allowed: ['POST'] });
   }
-  const job = await submit(deps, request, pathname, key);
-  reply.header('x-fal-request-id', job.id);
+  const job = await submit(deps, request, pathname, query, key);
+  reply.header(FAL_REQUEST_ID_HEADER, job.id);
   if (call.api === 'run') {
     return answerResult(reply, await finished(deps, reply, job));
   }
@@ -154,9 +170,21 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
 }
 
 /** Admits a fal submit through the one admission path, with the endpoint's model and fal's input read into a job. */
-async function submit(deps: AppDeps, request: FastifyRequest, endpoint: string, key: ApiKeyRecord): Promise<JobRecord> {
+async function submit(
+  deps: AppDeps,
+  request: FastifyRequest,
+  endpoint: string,
+  query: URLSearchParams,
+  key: ApiKeyRecord,
+): Promise<JobRecord> {
   const model = modelForFalEndpoint(endpoint);
   if (!model) throw createError('UNKNOWN_MODEL', { model: endpoint, available: falEndpointIds });
+  if (query.has('fal_webhook')) {
+    // Refused rather than ignored: an app waiting for a webhook that never comes would wait forever.
+    throw createError('INVALID_ARGUMENTS', {
+      issues: [{ path: 'query.fal_webhook', message: 'webhooks are not supported; poll the status instead' }],
+    });
+  }
   const input = readFalInput(request.body);
   const routing = readRouting(request.headers[FAL_ROUTING_HEADER]);
   const idempotencyKey = request.headers['idempotency-key'];
