@@ -1,0 +1,3 @@
+module openpixels.ai/openpixelserrors
+
+go 1.19
