@@ -7,7 +7,7 @@ import { buildSchema, formatSchema, SCHEMA_PATH } from './build-schema.ts';
 describe('the committed JSON Schema', () => {
   const generated = buildSchema();
 
-  it('is what the generator makes from the current types (run `pnpm --filter @openpixels/errors schema` to refresh)', () => {
+  it('is what the generator makes from the current types (run `pnpm generate` to refresh)', () => {
     expect(formatSchema(generated)).toBe(readFileSync(SCHEMA_PATH, 'utf8'));
   });
 

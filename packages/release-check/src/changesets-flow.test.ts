@@ -74,16 +74,18 @@ describe('pnpm version-packages on a copy of the pending changesets', () => {
     execFileSync(process.execPath, [CHANGESET_BIN, 'version'], { cwd: scratch, stdio: 'pipe' });
   });
 
-  it('runs the snapshot right after changeset version', () => {
+  it('regenerates every derived file and then the snapshot right after changeset version', () => {
     const scripts = (readManifest(REPO_ROOT) as { scripts?: Record<string, string> }).scripts ?? {};
     expect(scripts['version-packages']).toMatch(
-      /^changeset version && pnpm --filter @openpixels\/release-check run snapshot$/,
+      /^changeset version && pnpm generate && pnpm --filter @openpixels\/release-check run snapshot$/,
     );
   });
 
   it('publishes only after this workspace\'s checks pass', () => {
     const scripts = (readManifest(REPO_ROOT) as { scripts?: Record<string, string> }).scripts ?? {};
-    expect(scripts.release).toMatch(/&& pnpm --filter @openpixels\/release-check test && changeset publish$/);
+    expect(scripts.release).toMatch(
+      /^pnpm --filter @openpixels\/release-check run derived && pnpm --filter @openpixels\/release-check run guard && .*&& pnpm --filter @openpixels\/release-check test && changeset publish$/,
+    );
   });
 
   it('bumps @openpixels/errors by the pending changesets and writes its CHANGELOG', () => {
@@ -121,8 +123,8 @@ describe('pnpm version-packages on a copy of the pending changesets', () => {
   it('consumes the changesets, after which the refreshed snapshot satisfies the guard', async () => {
     expect(await pendingBump(scratch, ERRORS_PACKAGE)).toEqual({ bump: 'none', changesets: [] });
     const version = readManifest(workspaceNamed(ERRORS_PACKAGE).dir).version;
-    const refreshed = takeSnapshot(version);
-    const check = await checkReleaseBump(scratch, ERRORS_PACKAGE, releasedContract(refreshed), readContract());
+    const refreshed = await takeSnapshot(version);
+    const check = await checkReleaseBump(scratch, ERRORS_PACKAGE, releasedContract(refreshed), await readContract());
     expect(check.ok, check.message).toBe(true);
     expect(check.required).toBe(version === '0.0.0' ? 'minor' : 'none');
   });

@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkReleaseBump } from './check-release-bump.ts';
 import { type Contract, EMPTY_CONTRACT } from './contract.ts';
+import { loadErrorsSource } from './errors-source.ts';
 import { readContract } from './read-contract.ts';
 
-const released = readContract();
+const released = await readContract();
+// Names come from the catalog so that a legitimate rename never breaks these tests.
+const { errorCatalog } = await loadErrorsSource();
+const codes = Object.keys(errorCatalog) as (keyof typeof errorCatalog)[];
+const [someCode] = codes;
+const someAddition = codes.find((code) => errorCatalog[code].addition);
+if (someCode === undefined || someAddition === undefined) throw new Error('the catalog has no codes or no additions');
 const roots: string[] = [];
 
 // A scratch repository root holding only pending changeset files, as `pnpm changeset` writes them.
@@ -39,30 +46,30 @@ describe('checkReleaseBump', () => {
     const root = repoWithChangesets({
       'tidy-owls-sing.md': changeset({ '@openpixels/errors': 'patch' }, 'Tidy the catalog.'),
     });
-    const check = await checkReleaseBump(root, '@openpixels/errors', released, withoutCode('JOB_NOT_FOUND'));
+    const check = await checkReleaseBump(root, '@openpixels/errors', released, withoutCode(someCode));
     expect(check.ok).toBe(false);
     expect(check.required).toBe('major');
     expect(check.pending).toBe('patch');
     expect(check.message).toContain('needs a major bump but the pending changesets give patch');
-    expect(check.message).toContain('code JOB_NOT_FOUND removed');
+    expect(check.message).toContain(`code ${someCode} removed`);
     expect(check.message).toContain('.changeset/tidy-owls-sing.md (patch)');
   });
 
   it('takes the largest bump among several changesets, ignoring other packages', async () => {
     const root = repoWithChangesets({
       'a-small-fix.md': changeset({ '@openpixels/errors': 'patch' }, 'Fix a message.'),
-      'b-new-code.md': changeset({ '@openpixels/errors': 'major', openpixels: 'minor' }, 'Drop JOB_NOT_FOUND.'),
+      'b-new-code.md': changeset({ '@openpixels/errors': 'major', openpixels: 'minor' }, 'Drop a code.'),
       'c-sdk-only.md': changeset({ openpixels: 'major' }, 'SDK only.'),
     });
-    const check = await checkReleaseBump(root, '@openpixels/errors', released, withoutCode('JOB_NOT_FOUND'));
+    const check = await checkReleaseBump(root, '@openpixels/errors', released, withoutCode(someCode));
     expect(check).toMatchObject({ ok: true, required: 'major', pending: 'major' });
   });
 
   it('fails a contract change with no changeset for the package at all', async () => {
     const root = repoWithChangesets({ 'sdk-only.md': changeset({ openpixels: 'major' }, 'SDK only.') });
-    const check = await checkReleaseBump(root, '@openpixels/errors', withoutCode('RATE_LIMITED'), released);
+    const check = await checkReleaseBump(root, '@openpixels/errors', withoutCode(someAddition), released);
     expect(check).toMatchObject({ ok: false, required: 'minor', pending: 'none' });
-    expect(check.message).toContain('minor: new code RATE_LIMITED');
+    expect(check.message).toContain(`minor: new code ${someAddition}`);
   });
 
   it('passes an unchanged contract with no changesets', async () => {

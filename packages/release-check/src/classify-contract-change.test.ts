@@ -1,9 +1,10 @@
+import { type ErrorCode, errorCodes } from '@openpixels/errors';
 import { describe, expect, it } from 'vitest';
 import { classifyContractChange } from './classify-contract-change.ts';
 import { type Contract, EMPTY_CONTRACT, type JsonSchema } from './contract.ts';
 import { readContract } from './read-contract.ts';
 
-const released = readContract();
+const released = await readContract();
 
 // Each case edits a copy of the real contract, the way a catalog or params edit would show up.
 function changed(edit: (contract: Contract) => void): Contract {
@@ -12,7 +13,8 @@ function changed(edit: (contract: Contract) => void): Contract {
   return copy;
 }
 
-function code(contract: Contract, name: string) {
+// Typed by ErrorCode so that renaming a code the cases edit fails the type check, not a case.
+function code(contract: Contract, name: ErrorCode) {
   const entry = contract.codes[name];
   if (entry === undefined) throw new Error(`no ${name} in the contract`);
   return entry;
@@ -28,9 +30,10 @@ describe('classifyContractChange', () => {
   });
 
   it('calls a removed code major', () => {
-    const verdict = classifyContractChange(released, changed((c) => delete c.codes.JOB_NOT_FOUND));
+    const removed = errorCodes.at(-1) as ErrorCode;
+    const verdict = classifyContractChange(released, changed((c) => delete c.codes[removed]));
     expect(verdict.bump).toBe('major');
-    expect(verdict.reasons).toEqual(['major: code JOB_NOT_FOUND removed: clients matching on it stop matching']);
+    expect(verdict.reasons).toEqual([`major: code ${removed} removed: clients matching on it stop matching`]);
   });
 
   it('calls a renamed code major and names the likely new name', () => {

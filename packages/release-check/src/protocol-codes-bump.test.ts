@@ -21,7 +21,7 @@ const PROTOCOL_CODES = [
   'HEADERS_TOO_LARGE',
 ] as const satisfies readonly ErrorCode[];
 
-const current = readContract();
+const current = await readContract();
 const roots: string[] = [];
 afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });

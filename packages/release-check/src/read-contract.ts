@@ -1,34 +1,40 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { errorCatalog, errorCodes, errorTypeNames, errorTypes } from '@openpixels/errors';
 import type { Contract, JsonSchema } from './contract.ts';
+import { type ErrorsSource, loadErrorsSource } from './errors-source.ts';
 import { inlineRefs } from './inline-refs.ts';
-
-const require = createRequire(import.meta.url);
-
-/** Where the installed @openpixels/errors keeps its JSON Schema. */
-export const SCHEMA_FILE = require.resolve('@openpixels/errors/schema.json');
 
 // Fields of every envelope that belong to the code rather than to the envelope as a whole.
 const PER_CODE_FIELDS = ['type', 'code', 'params'];
 
-/** Reads the current contract from the built @openpixels/errors and its JSON Schema. */
-export function readContract(): Contract {
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as JsonSchema;
-  return contractOf(schema);
+/**
+ * Reads the current contract from the source of @openpixels/errors in `errorsDir` (the
+ * workspace by default): its catalog, and params from a JSON Schema generated from `src/` now.
+ */
+export async function readContract(errorsDir?: string): Promise<Contract> {
+  const source = await loadErrorsSource(errorsDir);
+  return contractOf(source.generatedSchema, source);
 }
 
-/** Builds the contract from a JSON Schema of the envelope and the catalog it was made from. */
-export function contractOf(schema: JsonSchema): Contract {
+/**
+ * Builds the contract from a JSON Schema of the envelope and the catalog it was made from.
+ * With `partial`, codes the schema has no envelope for are left out instead of refused (for
+ * reading a committed schema that is older than the catalog).
+ */
+export function contractOf(
+  schema: JsonSchema,
+  catalog: Pick<ErrorsSource, 'errorCatalog' | 'errorTypes'>,
+  partial = false,
+): Contract {
   const definitions = (schema.definitions ?? {}) as Record<string, JsonSchema>;
   const envelopes = envelopesByCode(definitions);
   const contract: Contract = { types: {}, codes: {}, envelope: null };
-  for (const type of errorTypeNames) {
-    contract.types[type] = { status: errorTypes[type].status, description: errorTypes[type].description };
+  for (const [type, entry] of Object.entries(catalog.errorTypes)) {
+    contract.types[type] = { status: entry.status, description: entry.description };
   }
-  for (const code of errorCodes) {
-    const entry = errorCatalog[code];
+  const codes = Object.keys(catalog.errorCatalog) as (keyof typeof catalog.errorCatalog)[];
+  for (const code of codes) {
+    const entry = catalog.errorCatalog[code];
     const envelope = envelopes.get(code);
+    if (envelope === undefined && partial) continue;
     if (envelope === undefined) throw new Error(`The JSON Schema has no envelope whose code is ${code}.`);
     const properties = envelope.properties as Record<string, JsonSchema>;
     contract.codes[code] = {
@@ -40,9 +46,14 @@ export function contractOf(schema: JsonSchema): Contract {
       params: inlineRefs(properties.params ?? {}, definitions),
     };
   }
-  const first = envelopes.get(errorCodes[0] ?? '');
+  const first = envelopes.get(codes[0] ?? '');
   if (first !== undefined) contract.envelope = sharedFields(first);
   return contract;
+}
+
+/** The codes a JSON Schema of the envelope has an envelope for. */
+export function schemaCodes(schema: JsonSchema): string[] {
+  return [...envelopesByCode((schema.definitions ?? {}) as Record<string, JsonSchema>).keys()];
 }
 
 function envelopesByCode(definitions: Record<string, JsonSchema>): Map<string, JsonSchema> {

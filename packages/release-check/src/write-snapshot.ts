@@ -4,6 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { renderSnapshot, SNAPSHOT_FILE } from './snapshot-file.ts';
 import { takeSnapshot } from './take-snapshot.ts';
 
-const snapshot = takeSnapshot();
+const snapshot = await takeSnapshot();
 writeFileSync(SNAPSHOT_FILE, renderSnapshot(snapshot));
 console.log(`release-check: wrote the ${snapshot.package}@${snapshot.version} contract to ${SNAPSHOT_FILE}`);
