@@ -23,5 +23,10 @@ if (cargo.status !== 0 && !results.some((result) => result.outcome === 'FAILED')
 }
 writeFileSync(`${cwd}/test-results/cargo-test.xml`, cargoJunitReport(results, failures.slice(0, 20_000)));
 
-const example = spawnSync('cargo', ['run', '--quiet', '--example', 'branch_on_error'], { cwd, stdio: 'inherit' }).status ?? 1;
-process.exit(vitest !== 0 || cargo.status !== 0 || example !== 0 ? 1 : 0);
+// The docs show this example; like a Go `// Output:`, what it prints is checked.
+const EXAMPLE_OUTPUT = 'top up: needs 25, has 10\nprovider failed, retry later: PROVIDER_TIMEOUT: fal was slow.\n';
+const example = spawnSync('cargo', ['run', '--quiet', '--example', 'branch_on_error'], { cwd, encoding: 'utf8' });
+process.stdout.write(example.stdout ?? '');
+const exampleOK = example.status === 0 && example.stdout === EXAMPLE_OUTPUT;
+if (!exampleOK) console.error(`examples/branch_on_error.rs printed ${JSON.stringify(example.stdout)}, expected ${JSON.stringify(EXAMPLE_OUTPUT)}`);
+process.exit(vitest !== 0 || cargo.status !== 0 || !exampleOK ? 1 : 0);
