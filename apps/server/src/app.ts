@@ -10,6 +10,7 @@ import { type ErrorContext, sendClientError, sendError } from './http/error-resp
 import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
+import { shuttingDownError } from './http/shutting-down-error.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCatalogRoutes } from './routes/catalog-routes.ts';
@@ -146,13 +147,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
     const config = request.routeOptions.config;
     if (deps.lifecycle.draining && !config.duringShutdown) {
       reply.header('connection', 'close');
-      return done(
-        createError(
-          'SERVICE_UNAVAILABLE',
-          { retry_after_ms: 5000 },
-          { message: 'The server is shutting down. Try again in 5000 ms.' },
-        ),
-      );
+      return done(shuttingDownError());
     }
     try {
       if (config.auth) authenticate(request);

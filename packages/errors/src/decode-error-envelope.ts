@@ -3,13 +3,27 @@ import { docUrl } from './doc-url.ts';
 import type { ErrorType, OpenPixelsErrorEnvelope } from './envelope.ts';
 import { isConsistentPair, isKnownCode } from './known-codes.ts';
 
+declare const unrecognized: unique symbol;
+
+/**
+ * A code this version of the package does not know (a newer server's). At run time it is a
+ * plain string; its type is the `String` interface plus a brand, which no known code's literal
+ * is comparable to. That keeps narrowing by code working on a decoded envelope:
+ * `if (e.code === 'NO_CREDITS')` still narrows to NO_CREDITS (an unrecognized envelope cannot
+ * be it), and a `switch` over every known code leaves this case for `default`. Read it as text
+ * with `String(e.code)`. (A `string & brand` would not do: TypeScript finds any string-based
+ * type comparable to every literal, and narrowing by `code` would stop working altogether.)
+ */
+// biome-ignore lint/complexity/noBannedTypes: the boxed type is the point, see above.
+export type UnrecognizedCode = String & { readonly [unrecognized]: true };
+
 /**
  * An envelope whose code this version does not know, under a type it does. Only
  * `decodeErrorEnvelope` produces it: it is what a newer server's new code looks like here.
  */
 export interface UnrecognizedErrorEnvelope {
   type: ErrorType;
-  code: string;
+  code: UnrecognizedCode;
   message: string;
   params: Record<string, unknown>;
   request_id?: string;
@@ -48,16 +62,18 @@ function readWireEnvelope(value: Record<string, unknown>): DecodedErrorEnvelope 
   if (typeof type !== 'string' || typeof code !== 'string' || code === '') return undefined;
   if (!isConsistentPair(type, code)) return undefined;
   if (params !== undefined && params !== null && !isObject(params)) return undefined;
-  const envelope: UnrecognizedErrorEnvelope = {
-    type: type as ErrorType,
-    code,
+  const fields: Pick<UnrecognizedErrorEnvelope, 'message' | 'params' | 'request_id' | 'doc_url'> = {
     // A missing message is not worth losing the code over; fall back to the catalog's words.
     message: typeof message === 'string' ? message : isKnownCode(code) ? errorCatalog[code].description : code,
     params: { ...(params ?? {}) },
   };
-  if (typeof request_id === 'string') envelope.request_id = request_id;
-  if (typeof doc_url === 'string') envelope.doc_url = doc_url;
-  return envelope;
+  if (typeof request_id === 'string') fields.request_id = request_id;
+  if (typeof doc_url === 'string') fields.doc_url = doc_url;
+  // The pair was checked against the catalog (isConsistentPair); params are taken as sent, so
+  // a server of this contract version is trusted to send its code's params.
+  if (isKnownCode(code)) return { type, code, ...fields } as OpenPixelsErrorEnvelope;
+  // Not a known code: exactly what UnrecognizedCode stands for (a string is a String at run time).
+  return { type: type as ErrorType, code: code as unknown as UnrecognizedCode, ...fields };
 }
 
 function undecodable(raw: unknown): OpenPixelsErrorEnvelope {

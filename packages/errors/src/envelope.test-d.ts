@@ -1,15 +1,22 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createError } from './create-error.ts';
+import {
+  type DecodedErrorEnvelope,
+  decodeErrorEnvelope,
+  type UnrecognizedCode,
+  type UnrecognizedErrorEnvelope,
+} from './decode-error-envelope.ts';
 import type {
   CodesOf,
   ErrorCode,
+  ErrorEnvelopeOf,
   ErrorEnvelopeOfType,
   ErrorType,
   OpenPixelsErrorEnvelope,
   ParamsOf,
 } from './envelope.ts';
 import { hasErrorCode } from './has-error-code.ts';
-import type { NoCreditsParams, ProviderAttempt } from './params.ts';
+import type { NoCreditsParams, NoParams, ProviderAttempt } from './params.ts';
 import { isBillingError, isProviderError } from './type-guards.ts';
 
 describe('types derived from the catalog', () => {
@@ -65,5 +72,43 @@ describe('types derived from the catalog', () => {
     // @ts-expect-error: not a code
     createError('NOPE');
     expectTypeOf(createError('UNKNOWN_MODEL', { model: 'x', available: [] }).params.model).toEqualTypeOf<string>();
+  });
+});
+
+describe('decoded envelopes: a known code or an unrecognized one, nothing claimed beyond that', () => {
+  const d = decodeErrorEnvelope('{}');
+
+  it('is the known union or the unrecognized envelope', () => {
+    expectTypeOf(d).toEqualTypeOf<DecodedErrorEnvelope>();
+    expectTypeOf<DecodedErrorEnvelope>().toEqualTypeOf<OpenPixelsErrorEnvelope | UnrecognizedErrorEnvelope>();
+    expectTypeOf(d.code).toEqualTypeOf<ErrorCode | UnrecognizedCode>();
+    // Text all the same: String(code) and template literals read it.
+    expectTypeOf(String(d.code)).toEqualTypeOf<string>();
+  });
+
+  it('still narrows params by code', () => {
+    if (d.code === 'NO_CREDITS') {
+      expectTypeOf(d).toEqualTypeOf<ErrorEnvelopeOf<'NO_CREDITS'>>();
+      expectTypeOf(d.params.required).toEqualTypeOf<number>();
+    }
+    if (hasErrorCode(d, 'PROVIDER_TIMEOUT')) expectTypeOf(d.params.timeout_ms).toEqualTypeOf<number>();
+    // @ts-expect-error: a misspelt code is still caught
+    if (d.code === 'NO_CREDIT') return;
+  });
+
+  it('makes an exhaustive switch handle the unknown code', () => {
+    if (d.type !== 'AUTHENTICATION_ERROR') return;
+    switch (d.code) {
+      case 'INVALID_API_KEY':
+      case 'MISSING_API_KEY':
+        expectTypeOf(d.params).toEqualTypeOf<NoParams>();
+        return;
+      default: {
+        expectTypeOf(d).toEqualTypeOf<UnrecognizedErrorEnvelope>();
+        // @ts-expect-error: the known codes are not all there is; a newer server's code lands here
+        const unreachable: never = d;
+        expectTypeOf(unreachable).toBeNever();
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ export { type CreateErrorArgs, createError } from './create-error.ts';
 export {
   type DecodedErrorEnvelope,
   decodeErrorEnvelope,
+  type UnrecognizedCode,
   type UnrecognizedErrorEnvelope,
 } from './decode-error-envelope.ts';
 export { docAnchor, docUrl, ERROR_REFERENCE_URL } from './doc-url.ts';

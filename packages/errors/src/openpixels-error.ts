@@ -75,7 +75,7 @@ export class OpenPixelsError<C extends ErrorCode = ErrorCode> extends Error {
     const options: OpenPixelsErrorOptions = { message: envelope.message, cause };
     if (envelope.request_id !== undefined) options.requestId = envelope.request_id;
     const error = new OpenPixelsError(envelope.code as ErrorCode, envelope.params as never, options);
-    if (!(envelope.code in errorCatalog)) {
+    if (!(String(envelope.code) in errorCatalog)) {
       // Only a newer server's code gets here; its type is the one thing we can trust.
       Object.assign(error, { type: envelope.type, status: errorTypes[envelope.type].status });
     }

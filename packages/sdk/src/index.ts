@@ -15,7 +15,10 @@ export {
   isOpenPixelsError,
   isProviderError,
   OpenPixelsError,
+  type DecodedErrorEnvelope,
   type ErrorCode,
   type ErrorType,
   type OpenPixelsErrorEnvelope,
+  type UnrecognizedCode,
+  type UnrecognizedErrorEnvelope,
 } from '@openpixels/errors';

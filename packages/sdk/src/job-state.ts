@@ -1,4 +1,4 @@
-import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type { DecodedErrorEnvelope } from '@openpixels/errors';
 
 /** The statuses the gateway uses; another string may come from a newer server. */
 export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | (string & {});
@@ -21,9 +21,10 @@ export interface RunSuccess {
 }
 
 /**
- * A job or request that failed. `error` is the contract's envelope, so checking `error.code`
- * narrows `error.params`. A newer server may send a code this version does not know yet; it
- * arrives unchanged, with its (known) `type`.
+ * A job or request that failed. `error` is the contract's envelope as decoded: one of the codes
+ * this version knows (checking `error.code` narrows `error.params`), or an
+ * `UnrecognizedErrorEnvelope` holding a newer server's code unchanged, under its (known) `type`.
+ * A `switch` over the known codes therefore needs a `default`.
  */
 export interface RunFailure {
   /** The job id; absent when the request was refused before a job existed (e.g. a bad key). */
@@ -32,7 +33,7 @@ export interface RunFailure {
   status: JobStatus;
   data?: undefined;
   /** What went wrong. */
-  error: OpenPixelsErrorEnvelope;
+  error: DecodedErrorEnvelope;
 }
 
 /** What `run()` and `poll()` resolve with: `{ id, status, data }` or `{ id?, status, error }`. */

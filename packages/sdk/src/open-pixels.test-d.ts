@@ -1,4 +1,12 @@
-import type { ErrorCode, NoCreditsParams, OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type {
+  DecodedErrorEnvelope,
+  ErrorCode,
+  NoCreditsParams,
+  OpenPixelsErrorEnvelope,
+  UnrecognizedCode,
+  UnrecognizedErrorEnvelope,
+} from '@openpixels/errors';
+import { hasErrorCode } from '@openpixels/errors';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ImageData, JobState, RunResult, RunSuccess } from './job-state.ts';
 import { OpenPixels } from './open-pixels.ts';
@@ -17,10 +25,31 @@ describe('result typing', () => {
       expectTypeOf(result.error.params.issues[0]).toEqualTypeOf<{ path: string; message: string } | undefined>();
     }
     if (result.error) {
-      expectTypeOf(result.error).toEqualTypeOf<OpenPixelsErrorEnvelope>();
-      expectTypeOf(result.error.code).toEqualTypeOf<ErrorCode>();
-      // @ts-expect-error a code outside the contract is not comparable
+      // What the decoder knows, and no more: a known code's envelope, or a newer server's code.
+      expectTypeOf(result.error).toEqualTypeOf<DecodedErrorEnvelope>();
+      expectTypeOf(result.error).toEqualTypeOf<OpenPixelsErrorEnvelope | UnrecognizedErrorEnvelope>();
+      expectTypeOf(result.error.code).toEqualTypeOf<ErrorCode | UnrecognizedCode>();
+      // @ts-expect-error a misspelt code is still caught
       if (result.error.code === 'NO_CREDIT') return;
+      if (hasErrorCode(result.error, 'RATE_LIMITED')) expectTypeOf(result.error.params.retry_after_ms).toBeNumber();
+    }
+  });
+
+  it('makes an exhaustive switch handle a code this version does not know', () => {
+    if (!result.error || result.error.type !== 'AUTHENTICATION_ERROR') return;
+    const error = result.error;
+    switch (error.code) {
+      case 'INVALID_API_KEY':
+      case 'MISSING_API_KEY':
+        expectTypeOf(error.type).toEqualTypeOf<'AUTHENTICATION_ERROR'>();
+        return;
+      default: {
+        expectTypeOf(error).toEqualTypeOf<UnrecognizedErrorEnvelope>();
+        expectTypeOf(String(error.code)).toBeString();
+        // @ts-expect-error a newer server's code lands here, so this branch is reachable
+        const unreachable: never = error;
+        expectTypeOf(unreachable).toBeNever();
+      }
     }
   });
 

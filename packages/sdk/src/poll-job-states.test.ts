@@ -52,7 +52,9 @@ const dropMidBody: Handler = (_, response) => {
 };
 
 async function collect(url: string, overrides: { maxRetries?: number } = {}): Promise<JobState[]> {
-  const options = resolveOptions({ apiKey: 'sk-op-test', baseUrl: url, requestTimeout: 150, retryDelay: 1, maxRetryDelay: 5, ...overrides });
+  // requestTimeout is what ends the hung poll; it must still be well above how long an answered
+  // poll takes on a loaded CI machine, or a slow answer counts as one more hung poll.
+  const options = resolveOptions({ apiKey: 'sk-op-test', baseUrl: url, requestTimeout: 600, retryDelay: 1, maxRetryDelay: 5, ...overrides });
   const deadline = startDeadline(30_000);
   const states: JobState[] = [];
   try {

@@ -1,11 +1,11 @@
-import { decodeErrorEnvelope, errorCatalog, isKnownCode, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { type DecodedErrorEnvelope, decodeErrorEnvelope, errorCatalog, isKnownCode } from '@openpixels/errors';
 import type { JobState } from './job-state.ts';
 import { readJobState } from './read-job-state.ts';
 import { retryAfter } from './retry-after.ts';
 
 /** A request that failed: the server's error, whether sending it again may help, and the wait it asked for. */
 export interface FailedAnswer {
-  error: OpenPixelsErrorEnvelope;
+  error: DecodedErrorEnvelope;
   retryable: boolean;
   waitMs: number;
 }
@@ -25,9 +25,9 @@ export function readAnswer(status: number, headers: Headers, text: string): { st
     if (state) return { state };
     // A 2xx that is not a job state is a garbled answer; submits carry an Idempotency-Key,
     // so asking again is safe and may give the real one.
-    return { error: decodeErrorEnvelope(text) as OpenPixelsErrorEnvelope, retryable: true, waitMs: 0 };
+    return { error: decodeErrorEnvelope(text), retryable: true, waitMs: 0 };
   }
-  const error = decodeErrorEnvelope(text) as OpenPixelsErrorEnvelope;
+  const error = decodeErrorEnvelope(text);
   // A known code has the last word (NO_CREDITS stays final even if sent with a 5xx); an unknown
   // one, or a body that is no envelope at all (a proxy's page), is judged by its status.
   const codeAllows = !isKnownCode(error.code) || error.code === 'UNKNOWN_ERROR' || errorCatalog[error.code].retryable;

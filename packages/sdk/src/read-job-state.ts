@@ -1,4 +1,4 @@
-import { decodeErrorEnvelope, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { decodeErrorEnvelope } from '@openpixels/errors';
 import type { JobState } from './job-state.ts';
 
 /**
@@ -16,5 +16,5 @@ export function readJobState(body: unknown): JobState | undefined {
   if (error == null && typeof (data as { url?: unknown } | null)?.url === 'string') {
     return { type, id, status, data: data as { url: string } };
   }
-  return { type, id, status, error: decodeErrorEnvelope(error ?? body) as OpenPixelsErrorEnvelope };
+  return { type, id, status, error: decodeErrorEnvelope(error ?? body) };
 }

@@ -1,4 +1,4 @@
-import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { createError, type DecodedErrorEnvelope } from '@openpixels/errors';
 import { readEnv } from './read-env.ts';
 
 /** The fetch the client calls; the global `fetch` fits, and so does any function of this shape. */
@@ -13,7 +13,7 @@ export interface RetryEvent {
   /** How long the client waits before sending it. */
   delayMs: number;
   /** The server's error, when it answered with a retryable one. */
-  error?: OpenPixelsErrorEnvelope;
+  error?: DecodedErrorEnvelope;
   /** What the fetch threw, when the request never got an answer. */
   cause?: unknown;
 }

@@ -3,7 +3,8 @@ import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { retryStorageWrite } from '../db/retry-storage-write.ts';
-import { submitBodySchema, submitHeadersSchema, jobAnswerSchema } from '../http/api-schemas.ts';
+import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
+import { shuttingDownError } from '../http/shutting-down-error.ts';
 import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
@@ -144,7 +145,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           () => {
             // Checked right before the job is queued for its commit: shutdown waits for queued
             // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-            if (deps.lifecycle.draining) throw shuttingDown();
+            if (deps.lifecycle.draining) throw shuttingDownError();
             return deps.jobs.createSoon(newJob);
           },
           { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
@@ -166,14 +167,6 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
 
 /** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
 const LONE_SURROGATE = /\p{Cs}/u;
-
-function shuttingDown() {
-  return createError(
-    'SERVICE_UNAVAILABLE',
-    { retry_after_ms: 5000 },
-    { message: 'The server is shutting down. Try again in 5000 ms.' },
-  );
-}
 
 /**
  * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job

@@ -1,4 +1,4 @@
-import type { OpenPixelsError } from '@openpixels/errors';
+import { type CodesOf, isProviderError, type OpenPixelsError, type ParamsOf } from '@openpixels/errors';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitSnapshot } from './circuit-breaker.ts';
 
 /** How an attempt ended, as far as the provider's health is concerned. */
@@ -15,23 +15,37 @@ export interface ModelStats {
 
 const LATENCY_WEIGHT = 0.2;
 
+/** The provider codes: the only ones that can say anything about a provider's health. */
+type ProviderCode = CodesOf<'PROVIDER_ERROR'>;
+
+/** A code's verdict on the provider, fixed or read from the error's params. */
+type OutcomeRule<C extends ProviderCode> = AttemptOutcome | ((params: ParamsOf<C>) => AttemptOutcome);
+
+// Keyed by every provider code, so a new one fails to compile until someone decides whether
+// it counts against the provider's circuit. A provider that could not be reached, timed out,
+// answered 5xx or 429, or rejected our key (401/403) is unwell; a job error or a 4xx about the
+// input says nothing about its health, nor do codes the gateway itself decides.
+const OUTCOMES: { [C in ProviderCode]: OutcomeRule<C> } = {
+  PROVIDER_ERROR: 'failure',
+  PROVIDER_TIMEOUT: 'failure',
+  PROVIDER_HTTP_ERROR: ({ status }) =>
+    status >= 500 || status === 429 || status === 401 || status === 403 ? 'failure' : 'neutral',
+  PROVIDER_JOB_ERROR: 'neutral',
+  PROVIDER_NOT_FOUND: 'neutral',
+  NO_PROVIDERS_WORKING: 'neutral',
+};
+
+function outcomeOf<C extends ProviderCode>(code: C, params: ParamsOf<C>): AttemptOutcome {
+  const rule: OutcomeRule<C> = OUTCOMES[code];
+  return typeof rule === 'function' ? rule(params) : rule;
+}
+
 /**
- * Whether an attempt's error says the provider is unwell (and so counts against its circuit):
- * it could not be reached, timed out, answered 5xx or 429, or rejected our key (401/403). A
- * job error or a 4xx about the input says nothing about the provider's health.
+ * Whether an attempt's error counts against the provider's circuit. Only provider codes can:
+ * anything else (the gateway's own storage, a refusal before the provider was asked) is neutral.
  */
 export function outcomeOfError(error: OpenPixelsError): AttemptOutcome {
-  switch (error.code) {
-    case 'PROVIDER_ERROR':
-    case 'PROVIDER_TIMEOUT':
-      return 'failure';
-    case 'PROVIDER_HTTP_ERROR': {
-      const status = (error.params as { status: number }).status;
-      return status >= 500 || status === 429 || status === 401 || status === 403 ? 'failure' : 'neutral';
-    }
-    default:
-      return 'neutral';
-  }
+  return isProviderError(error) ? outcomeOf(error.code, error.params) : 'neutral';
 }
 
 /** The breaker and the measurements of every provider, in memory (they restart fresh with the process). */
