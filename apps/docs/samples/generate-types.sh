@@ -1,7 +1,8 @@
 #!/bin/sh
-# Generates Python, Go and Rust types for the OpenPixels error envelope, one type per code:
-# each `...Envelope` definition of the schema is given to quicktype as its own top level (fed
-# the root union, quicktype would merge every code into one type whose params are all optional).
+# Generates Python, Go and Rust types for the OpenPixels error envelope,
+# one type per code: each `...Envelope` definition of the schema is its own
+# top level (fed the root union, quicktype would merge every code into one
+# type whose params are all optional).
 # Usage: sh generate-types.sh error-envelope.schema.json out-dir
 set -eu
 schema="$1"

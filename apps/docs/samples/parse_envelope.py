@@ -1,4 +1,4 @@
-"""Parses an error body (JSON on stdin) with the generated types, one class per code."""
+"""Parses an error body (JSON on stdin) with the generated types."""
 
 import json
 import sys
@@ -6,7 +6,7 @@ import sys
 import openpixels_envelope as generated
 
 body = json.load(sys.stdin)
-# Each class's from_dict refuses a body of another code, so exactly one accepts it.
+# Each class refuses a body of another code: exactly one accepts it.
 for name in dir(generated):
     cls = getattr(generated, name)
     if name.endswith("Envelope") and isinstance(cls, type):
@@ -16,8 +16,10 @@ for name in dir(generated):
         except Exception:
             continue
 else:
-    sys.exit(f"no generated type for {body.get('code')!r} (a newer code? branch on its type)")
+    # A code newer than the generated types: fall back to its type.
+    sys.exit(f"no generated type for {body.get('code')!r}")
 
 print(f"{envelope.type.value} {envelope.code.value}: {envelope.message}")
 if isinstance(envelope, generated.NoCreditsEnvelope):
-    print(f"needs {envelope.params.required} credits, has {envelope.params.available}")
+    params = envelope.params
+    print(f"needs {params.required} credits, has {params.available}")

@@ -5,19 +5,24 @@ use openpixels_errors::{decode, is_provider_error, ErrorEnvelope};
 
 fn main() {
     let bodies = [
-        r#"{"type": "BILLING_ERROR", "code": "NO_CREDITS", "message": "Too few credits.",
+        r#"{"type": "BILLING_ERROR", "code": "NO_CREDITS",
+            "message": "Too few credits.",
             "params": {"required": 25, "available": 10}}"#,
-        r#"{"type": "PROVIDER_ERROR", "code": "PROVIDER_TIMEOUT", "message": "fal was slow.",
+        r#"{"type": "PROVIDER_ERROR", "code": "PROVIDER_TIMEOUT",
+            "message": "fal was slow.",
             "params": {"provider": "fal", "timeout_ms": 60000}}"#,
     ];
     for body in bodies {
         let error = decode(body.as_bytes());
         match &error {
             ErrorEnvelope::NoCredits(e) => {
-                println!("top up: needs {}, has {}", e.params.required, e.params.available)
+                let p = &e.params;
+                println!("top up: needs {}, has {}", p.required, p.available)
             }
             // Also true for provider codes newer than this crate.
-            _ if is_provider_error(&error) => println!("provider failed, retry later: {error}"),
+            _ if is_provider_error(&error) => {
+                println!("provider failed, retry later: {error}")
+            }
             _ => println!("failed: {error}"),
         }
     }
