@@ -1,4 +1,4 @@
-//! Decode an error body from the gateway and branch on its code and type.
+//! Decode error bodies from the gateway and branch on code and type.
 //! Run with `cargo run --example branch_on_error`.
 
 use openpixels_errors::{decode, is_provider_error, ErrorEnvelope};
@@ -16,8 +16,8 @@ fn main() {
         let error = decode(body.as_bytes());
         match &error {
             ErrorEnvelope::NoCredits(e) => {
-                let p = &e.params;
-                println!("top up: needs {}, has {}", p.required, p.available)
+                let (need, has) = (e.params.required, e.params.available);
+                println!("top up: needs {need}, has {has}")
             }
             // Also true for provider codes newer than this crate.
             _ if is_provider_error(&error) => {
