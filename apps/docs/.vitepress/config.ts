@@ -30,6 +30,7 @@ export default defineConfig({
         items: [
           { text: 'Routing', link: '/routing' },
           { text: 'Handling errors', link: '/handling-errors' },
+          { text: 'Migrate from fal', link: '/migrate-from-fal' },
           { text: 'Other languages', link: '/other-languages' },
         ],
       },

@@ -90,6 +90,15 @@ describe('the samples, run against a local server with the local provider', () =
     await expectPng(/^done: (\S+)$/m.exec(result.stdout)?.[1] ?? '');
   });
 
+  it('migrate-from-fal.ts: the real fal client gets a PNG through the fal route, and reads NO_CREDITS from ApiError.body', async () => {
+    const served = await runSample('migrate-from-fal.ts', server, funded);
+    expect(served).toMatchObject({ code: 0, stderr: '' });
+    await expectPng(/^Image ready: (\S+) \(request job_\w+\)$/m.exec(served.stdout)?.[1] ?? '');
+    const refused = await runSample('migrate-from-fal.ts', server, broke);
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/^HTTP 402: .+\nTop up: need \d+, have 0\.\n$/);
+  });
+
   it('refuses an unknown provider with PROVIDER_NOT_FOUND, as the routing guide says', async () => {
     const client = new OpenPixels({ apiKey: funded, baseUrl: server.url });
     const result = await client.run({ model: 'flux-dev', prompt: 'a kite', config: { routing: { whitelist: ['acme'] } } });

@@ -18,6 +18,7 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImageRoute } from './routes/image-route.ts';
 import { registerPollRoute } from './routes/poll-route.ts';
 import { registerSubmitRoute } from './routes/submit-route.ts';
+import { FAL_CORS_REQUEST_HEADERS, FAL_REQUEST_ID_HEADER, registerFalRoutes } from './fal/fal-routes.ts';
 
 /**
  * The Fastify instance with everything that is not a route: logging, request ids, the body
@@ -82,9 +83,10 @@ export function createFastify(config: ServerConfig): FastifyInstance {
   if (config.corsOrigins.length > 0) {
     app.register(cors, {
       origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
-      exposedHeaders: ['retry-after', 'x-request-id'],
+      // PUT and the fal headers: fal's client in a browser cancels with PUT and sends its own headers.
+      methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', ...FAL_CORS_REQUEST_HEADERS],
+      exposedHeaders: ['retry-after', 'x-request-id', FAL_REQUEST_ID_HEADER],
       maxAge: 600,
       // The strict check answers a bare OPTIONS with a text/plain 400, outside the contract;
       // answering it like a preflight tells a client no more than the preflight would.
@@ -116,6 +118,8 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       done(error as Error, undefined);
     }
   });
+  // Route families that answer errors in another protocol's shape (fal's) use the same mapping.
+  app.decorate('errorContext', errors);
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
   app.setNotFoundHandler((request, reply) =>
     sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),
@@ -162,6 +166,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   registerCatalogRoutes(app, deps);
   registerImageRoute(app, deps);
   registerHealthRoutes(app, deps);
+  registerFalRoutes(app, deps);
 
   let document: object | undefined;
   app.get(

@@ -20,6 +20,28 @@ const providerList = (description: string) => ({
   description,
 });
 
+/** `config.routing`: which providers may serve a job (also the fal route's `x-openpixels-routing` header). */
+export const routingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Which providers may serve the job, and in what order.',
+  properties: {
+    whitelist: providerList(
+      'The only providers that may serve the job. Naming exactly one pins the job to it: no retry, no reroute, and its own error is returned.',
+    ),
+    ordering: providerList(
+      'Providers to try first, in this order. Unhealthy ones are skipped, and others may serve the job when all of them fail.',
+    ),
+    strategy: {
+      type: 'string',
+      enum: ['best', 'random'],
+      default: 'best',
+      description:
+        'How to rank providers outside `ordering`: `best` by measured reliability and speed for the model, `random` uniformly.',
+    },
+  },
+} as const;
+
 /** `POST /v2/submit`'s body. */
 export const submitBodySchema = {
   type: 'object',
@@ -47,26 +69,7 @@ export const submitBodySchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        routing: {
-          type: 'object',
-          additionalProperties: false,
-          description: 'Which providers may serve the job, and in what order.',
-          properties: {
-            whitelist: providerList(
-              'The only providers that may serve the job. Naming exactly one pins the job to it: no retry, no reroute, and its own error is returned.',
-            ),
-            ordering: providerList(
-              'Providers to try first, in this order. Unhealthy ones are skipped, and others may serve the job when all of them fail.',
-            ),
-            strategy: {
-              type: 'string',
-              enum: ['best', 'random'],
-              default: 'best',
-              description:
-                'How to rank providers outside `ordering`: `best` by measured reliability and speed for the model, `random` uniformly.',
-            },
-          },
-        },
+        routing: routingSchema,
       },
     },
   },

@@ -80,8 +80,23 @@ export function toOpenPixelsError(
   return createError('INTERNAL_SERVER_ERROR', {}, { cause: thrown });
 }
 
+/**
+ * How a route family that speaks another protocol (fal's queue API) answers an envelope: the
+ * HTTP status it sends, and the body (the envelope, plus what that protocol's clients read).
+ */
+export type ErrorAnswerShape = (
+  error: OpenPixelsError,
+  envelope: Record<string, unknown>,
+) => { status: number; body: Record<string, unknown> };
+
 /** Sends an error as its envelope with the catalog's status and the request's id, and logs it. */
-export function sendError(thrown: unknown, request: FastifyRequest, reply: FastifyReply, context: ErrorContext) {
+export function sendError(
+  thrown: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: ErrorContext,
+  shape?: ErrorAnswerShape,
+) {
   const error = toOpenPixelsError(thrown, request, context);
   const storage = storageProblemOf(thrown);
   const level = logLevelOf(error.code);
@@ -96,12 +111,14 @@ export function sendError(thrown: unknown, request: FastifyRequest, reply: Fasti
   const retryAfter = (error.params as { retry_after_ms?: number }).retry_after_ms;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter / 1000))));
   if (hasErrorCode(error, 'METHOD_NOT_ALLOWED')) reply.header('allow', error.params.allowed.join(', '));
+  const envelope = { ...error.toJSON(), request_id: request.id };
+  const answer = shape ? shape(error, envelope) : { status: error.status, body: envelope };
   return reply
-    .code(error.status)
+    .code(answer.status)
     .header('cache-control', 'no-store')
     .header('x-request-id', request.id)
     .type('application/json; charset=utf-8')
-    .send({ ...error.toJSON(), request_id: request.id });
+    .send(answer.body);
 }
 
 /**

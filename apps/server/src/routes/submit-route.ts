@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
 import { admitJob } from '../jobs/admission.ts';
-import type { JobRecord } from '../jobs/job-record.ts';
+import { finishedWithin } from '../jobs/finished-within.ts';
 import { jobView } from '../jobs/job-view.ts';
 
 interface SubmitBody {
@@ -62,16 +62,4 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
     },
   );
-}
-
-/**
- * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job
- * that fast (an instant provider) is answered as its result, which saves the client a whole
- * poll round trip; the clients accept either answer. The wait is not tied to the client's
- * connection: it is a few milliseconds at most, and the job runs on regardless.
- */
-async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promise<JobRecord> {
-  if (job.status === 'completed' || job.status === 'failed') return job;
-  // Nothing awaited since the job started, so its notify cannot have been missed.
-  return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
 }

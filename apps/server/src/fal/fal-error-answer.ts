@@ -1,0 +1,36 @@
+import { type ErrorCode, errorCatalog, hasErrorCode } from '@openpixels/errors';
+import type { ErrorAnswerShape } from '../http/error-response.ts';
+
+/**
+ * fal's own status for a request whose input fails validation; fal's client turns a 422 into a
+ * `ValidationError` whose `fieldErrors` are read from the body's `detail`.
+ */
+const FAL_VALIDATION_STATUS = 422;
+
+/**
+ * How the fal route answers an error: the envelope as the body (fal's client exposes it as
+ * `ApiError.body` and uses its `message`), with the catalog's status, except INVALID_ARGUMENTS,
+ * which gets fal's 422 and a `detail` list in fal's (FastAPI's) shape beside the envelope.
+ */
+export const falErrorAnswer: ErrorAnswerShape = (error, envelope) => {
+  if (!hasErrorCode(error, 'INVALID_ARGUMENTS')) return { status: error.status, body: envelope };
+  const detail = error.params.issues.map((issue) => ({
+    loc: ['body', ...(issue.path === '' ? [] : issue.path.split('.'))],
+    msg: issue.message,
+    type: 'value_error',
+  }));
+  return { status: FAL_VALIDATION_STATUS, body: { ...envelope, detail } };
+};
+
+/** Statuses fal's client retries on a result call (429, 502, 503, 504). */
+const RETRIED_BY_FAL_CLIENT = new Set([429, 502, 503, 504]);
+
+/**
+ * The status of a finished job's failure on fal's result (and synchronous run) calls. fal's
+ * client retries 429/502/503/504 there with backoff, but a finished job's answer never
+ * changes, so those are sent as 500; the envelope in the body keeps the real code.
+ */
+export function falFailedJobStatus(code: ErrorCode): number {
+  const status = errorCatalog[code].status;
+  return RETRIED_BY_FAL_CLIENT.has(status) ? 500 : status;
+}
