@@ -62,12 +62,13 @@ describe('generating types with quicktype', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it('writes Go and Rust types with every code', async () => {
+  it('writes Go and Rust types with one envelope type per code', async () => {
     const go = await readFile(join(outDir, 'envelope.go'), 'utf8');
     const rust = await readFile(join(outDir, 'envelope.rs'), 'utf8');
     expect(go).toMatch(/^package openpixels$/m);
-    expect(go).toContain('type ErrorEnvelope struct');
-    expect(rust).toContain('pub struct ErrorEnvelope');
+    expect(go.match(/^type \w+Envelope struct \{$/gm)).toHaveLength(errorCodes.length);
+    expect(rust.match(/^pub struct \w+Envelope \{$/gm)).toHaveLength(errorCodes.length);
+    expect(go).toContain('type NoCreditsParams struct');
     for (const code of errorCodes) {
       expect(go).toContain(`"${code}"`);
       expect(rust).toContain(`"${code}"`);

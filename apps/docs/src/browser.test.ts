@@ -130,7 +130,7 @@ describe('the built site in Chromium', () => {
     const clipped: string[] = [];
     for (const route of routes) {
       await page.goto(new URL(route, site.url).href);
-      const wide = await page.$$eval('.vp-doc div:is(.language-ts, .language-py, .language-sh) pre', (blocks) =>
+      const wide = await page.$$eval('.vp-doc div:is(.language-ts, .language-py, .language-sh, .language-go, .language-rust) pre', (blocks) =>
         blocks.filter((pre) => pre.scrollWidth > pre.clientWidth).map((pre) => pre.textContent?.split('\n')[0]),
       );
       clipped.push(...wide.map((firstLine) => `${route}: ${firstLine}`));
