@@ -36,6 +36,10 @@ pub mod codes {
     pub const UNKNOWN_MODEL: &str = "UNKNOWN_MODEL";
     /// No job with this id exists for this API key.
     pub const JOB_NOT_FOUND: &str = "JOB_NOT_FOUND";
+    /// The job was cancelled by its owner before it finished.
+    pub const JOB_CANCELLED: &str = "JOB_CANCELLED";
+    /// The job had already finished, so it could not be cancelled.
+    pub const JOB_ALREADY_FINISHED: &str = "JOB_ALREADY_FINISHED";
     /// No API route matches the request path.
     pub const ROUTE_NOT_FOUND: &str = "ROUTE_NOT_FOUND";
     /// The route exists but does not accept this HTTP method.
@@ -245,6 +249,28 @@ pub const CATALOG: &[CatalogEntry] = &[
         doc_url: "https://openpixels.ai/docs/reference/errors#job-not-found",
     },
     CatalogEntry {
+        code: codes::JOB_CANCELLED,
+        error_type: types::BAD_REQUEST_ERROR,
+        status: 409,
+        retryable: false,
+        reroutable: false,
+        addition: true,
+        description: "The job was cancelled by its owner before it finished",
+        doc_anchor: "job-cancelled",
+        doc_url: "https://openpixels.ai/docs/reference/errors#job-cancelled",
+    },
+    CatalogEntry {
+        code: codes::JOB_ALREADY_FINISHED,
+        error_type: types::BAD_REQUEST_ERROR,
+        status: 409,
+        retryable: false,
+        reroutable: false,
+        addition: true,
+        description: "The job had already finished, so it could not be cancelled",
+        doc_anchor: "job-already-finished",
+        doc_url: "https://openpixels.ai/docs/reference/errors#job-already-finished",
+    },
+    CatalogEntry {
         code: codes::ROUTE_NOT_FOUND,
         error_type: types::BAD_REQUEST_ERROR,
         status: 404,
@@ -374,7 +400,7 @@ pub const TYPES: &[TypeEntry] = &[
         name: types::BAD_REQUEST_ERROR,
         status: 400,
         description: "Errors due to invalid input or parameters",
-        codes: &[codes::INVALID_ARGUMENTS, codes::UNKNOWN_MODEL, codes::JOB_NOT_FOUND, codes::ROUTE_NOT_FOUND, codes::METHOD_NOT_ALLOWED, codes::PAYLOAD_TOO_LARGE, codes::UNSUPPORTED_MEDIA_TYPE, codes::HEADERS_TOO_LARGE],
+        codes: &[codes::INVALID_ARGUMENTS, codes::UNKNOWN_MODEL, codes::JOB_NOT_FOUND, codes::JOB_CANCELLED, codes::JOB_ALREADY_FINISHED, codes::ROUTE_NOT_FOUND, codes::METHOD_NOT_ALLOWED, codes::PAYLOAD_TOO_LARGE, codes::UNSUPPORTED_MEDIA_TYPE, codes::HEADERS_TOO_LARGE],
     },
     TypeEntry {
         name: types::AUTHENTICATION_ERROR,

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use crate::catalog::{catalog_entry, codes, is_consistent_pair, CATALOG};
-use crate::envelope::{HeadersTooLargeEnvelope, InternalServerErrorEnvelope, InvalidApiKeyEnvelope, InvalidArgumentsEnvelope, JobNotFoundEnvelope, MethodNotAllowedEnvelope, MissingApiKeyEnvelope, ModelUnavailableEnvelope, NoCreditsEnvelope, NoProvidersWorkingEnvelope, PayloadTooLargeEnvelope, ProviderErrorEnvelope, ProviderHttpErrorEnvelope, ProviderJobErrorEnvelope, ProviderNotFoundEnvelope, ProviderTimeoutEnvelope, RateLimitedEnvelope, RouteNotFoundEnvelope, ServiceUnavailableEnvelope, UnknownErrorEnvelope, UnknownModelEnvelope, UnsupportedMediaTypeEnvelope};
+use crate::envelope::{HeadersTooLargeEnvelope, InternalServerErrorEnvelope, InvalidApiKeyEnvelope, InvalidArgumentsEnvelope, JobAlreadyFinishedEnvelope, JobCancelledEnvelope, JobNotFoundEnvelope, MethodNotAllowedEnvelope, MissingApiKeyEnvelope, ModelUnavailableEnvelope, NoCreditsEnvelope, NoProvidersWorkingEnvelope, PayloadTooLargeEnvelope, ProviderErrorEnvelope, ProviderHttpErrorEnvelope, ProviderJobErrorEnvelope, ProviderNotFoundEnvelope, ProviderTimeoutEnvelope, RateLimitedEnvelope, RouteNotFoundEnvelope, ServiceUnavailableEnvelope, UnknownErrorEnvelope, UnknownModelEnvelope, UnsupportedMediaTypeEnvelope};
 
 const MAX_RAW_TEXT: usize = 2000;
 const UNDECODABLE_MESSAGE: &str = "The error body could not be decoded as an OpenPixels error envelope.";
@@ -39,6 +39,10 @@ pub enum ErrorEnvelope {
     UnknownModel(UnknownModelEnvelope),
     /// JOB_NOT_FOUND.
     JobNotFound(JobNotFoundEnvelope),
+    /// JOB_CANCELLED.
+    JobCancelled(JobCancelledEnvelope),
+    /// JOB_ALREADY_FINISHED.
+    JobAlreadyFinished(JobAlreadyFinishedEnvelope),
     /// ROUTE_NOT_FOUND.
     RouteNotFound(RouteNotFoundEnvelope),
     /// METHOD_NOT_ALLOWED.
@@ -115,6 +119,8 @@ impl ErrorEnvelope {
             Self::InvalidArguments(_) => codes::INVALID_ARGUMENTS,
             Self::UnknownModel(_) => codes::UNKNOWN_MODEL,
             Self::JobNotFound(_) => codes::JOB_NOT_FOUND,
+            Self::JobCancelled(_) => codes::JOB_CANCELLED,
+            Self::JobAlreadyFinished(_) => codes::JOB_ALREADY_FINISHED,
             Self::RouteNotFound(_) => codes::ROUTE_NOT_FOUND,
             Self::MethodNotAllowed(_) => codes::METHOD_NOT_ALLOWED,
             Self::PayloadTooLarge(_) => codes::PAYLOAD_TOO_LARGE,
@@ -152,6 +158,8 @@ impl ErrorEnvelope {
             Self::InvalidArguments(envelope) => &envelope.message,
             Self::UnknownModel(envelope) => &envelope.message,
             Self::JobNotFound(envelope) => &envelope.message,
+            Self::JobCancelled(envelope) => &envelope.message,
+            Self::JobAlreadyFinished(envelope) => &envelope.message,
             Self::RouteNotFound(envelope) => &envelope.message,
             Self::MethodNotAllowed(envelope) => &envelope.message,
             Self::PayloadTooLarge(envelope) => &envelope.message,
@@ -181,6 +189,8 @@ impl ErrorEnvelope {
             Self::InvalidArguments(envelope) => envelope.request_id.as_deref(),
             Self::UnknownModel(envelope) => envelope.request_id.as_deref(),
             Self::JobNotFound(envelope) => envelope.request_id.as_deref(),
+            Self::JobCancelled(envelope) => envelope.request_id.as_deref(),
+            Self::JobAlreadyFinished(envelope) => envelope.request_id.as_deref(),
             Self::RouteNotFound(envelope) => envelope.request_id.as_deref(),
             Self::MethodNotAllowed(envelope) => envelope.request_id.as_deref(),
             Self::PayloadTooLarge(envelope) => envelope.request_id.as_deref(),
@@ -210,6 +220,8 @@ impl ErrorEnvelope {
             Self::InvalidArguments(envelope) => envelope.doc_url.as_deref(),
             Self::UnknownModel(envelope) => envelope.doc_url.as_deref(),
             Self::JobNotFound(envelope) => envelope.doc_url.as_deref(),
+            Self::JobCancelled(envelope) => envelope.doc_url.as_deref(),
+            Self::JobAlreadyFinished(envelope) => envelope.doc_url.as_deref(),
             Self::RouteNotFound(envelope) => envelope.doc_url.as_deref(),
             Self::MethodNotAllowed(envelope) => envelope.doc_url.as_deref(),
             Self::PayloadTooLarge(envelope) => envelope.doc_url.as_deref(),
@@ -239,6 +251,8 @@ impl ErrorEnvelope {
             Self::InvalidArguments(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
             Self::UnknownModel(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
             Self::JobNotFound(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
+            Self::JobCancelled(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
+            Self::JobAlreadyFinished(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
             Self::RouteNotFound(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
             Self::MethodNotAllowed(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
             Self::PayloadTooLarge(envelope) => serde_json::to_value(envelope).unwrap_or(Value::Null),
@@ -324,6 +338,8 @@ pub fn parse_as(code: &str, body: Value) -> Option<Result<ErrorEnvelope, serde_j
         codes::INVALID_ARGUMENTS => serde_json::from_value(body).map(ErrorEnvelope::InvalidArguments),
         codes::UNKNOWN_MODEL => serde_json::from_value(body).map(ErrorEnvelope::UnknownModel),
         codes::JOB_NOT_FOUND => serde_json::from_value(body).map(ErrorEnvelope::JobNotFound),
+        codes::JOB_CANCELLED => serde_json::from_value(body).map(ErrorEnvelope::JobCancelled),
+        codes::JOB_ALREADY_FINISHED => serde_json::from_value(body).map(ErrorEnvelope::JobAlreadyFinished),
         codes::ROUTE_NOT_FOUND => serde_json::from_value(body).map(ErrorEnvelope::RouteNotFound),
         codes::METHOD_NOT_ALLOWED => serde_json::from_value(body).map(ErrorEnvelope::MethodNotAllowed),
         codes::PAYLOAD_TOO_LARGE => serde_json::from_value(body).map(ErrorEnvelope::PayloadTooLarge),

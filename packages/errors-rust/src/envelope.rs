@@ -176,6 +176,107 @@ pub struct ArgumentIssue {
     pub path: String,
 }
 
+/// JOB_ALREADY_FINISHED (BAD_REQUEST_ERROR, HTTP 409): The job had already finished, so it
+/// could not be cancelled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobAlreadyFinishedEnvelope {
+    /// The exact error.
+    pub code: JobAlreadyFinishedEnvelopeCode,
+
+    /// A link to this code's entry in the error reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+
+    /// A human-readable description of what went wrong.
+    pub message: String,
+
+    /// Context that depends on the code.
+    pub params: JobAlreadyFinishedParams,
+
+    /// The id of the request that failed, to quote to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+
+    /// The broad category.
+    #[serde(rename = "type")]
+    pub job_already_finished_envelope_type: HeadersTooLargeEnvelopeType,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum JobAlreadyFinishedEnvelopeCode {
+    #[serde(rename = "JOB_ALREADY_FINISHED")]
+    JobAlreadyFinished,
+}
+
+/// Context that depends on the code.
+///
+/// A cancel for a job that had already finished; the job was left as it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobAlreadyFinishedParams {
+    /// The job that was asked to be cancelled.
+    pub id: String,
+
+    /// How the job had finished.
+    pub status: Status,
+}
+
+/// How the job had finished.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Cancelled,
+
+    Completed,
+
+    Failed,
+}
+
+/// JOB_CANCELLED (BAD_REQUEST_ERROR, HTTP 409): The job was cancelled by its owner before it
+/// finished.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobCancelledEnvelope {
+    /// The exact error.
+    pub code: JobCancelledEnvelopeCode,
+
+    /// A link to this code's entry in the error reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+
+    /// A human-readable description of what went wrong.
+    pub message: String,
+
+    /// Context that depends on the code.
+    pub params: JobCancelledParams,
+
+    /// The id of the request that failed, to quote to support.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+
+    /// The broad category.
+    #[serde(rename = "type")]
+    pub job_cancelled_envelope_type: HeadersTooLargeEnvelopeType,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum JobCancelledEnvelopeCode {
+    #[serde(rename = "JOB_CANCELLED")]
+    JobCancelled,
+}
+
+/// Context that depends on the code.
+///
+/// A job stopped by its owner before it finished.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobCancelledParams {
+    /// The job that was cancelled.
+    pub id: String,
+
+    /// The credits given back to the key.
+    pub refunded: i64,
+}
+
 /// JOB_NOT_FOUND (BAD_REQUEST_ERROR, HTTP 404): No job with this id exists for this API key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobNotFoundEnvelope {
