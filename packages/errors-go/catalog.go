@@ -316,7 +316,7 @@ var Catalog = map[ErrorCode]CatalogEntry{
 		Retryable:   true,
 		Reroutable:  false,
 		Addition:    true,
-		Description: "Too many requests in a short time",
+		Description: "This key has as many unfinished jobs as it may have at once",
 		DocAnchor:   "rate-limited",
 		DocURL:      "https://openpixels.ai/docs/reference/errors#rate-limited",
 	},

@@ -719,6 +719,8 @@ func (v *ModelUnavailableEnvelope) Error() string {
 type ModelUnavailableParams struct {
 	// The model id.
 	Model string `json:"model"`
+	// How long to wait before submitting again, in milliseconds: until the first of its providers may be tried again.
+	RetryAfterMs int64 `json:"retry_after_ms"`
 }
 
 // UnmarshalJSON refuses JSON that does not match the schema of ModelUnavailableParams.
@@ -731,6 +733,7 @@ func (v *ModelUnavailableParams) UnmarshalJSON(data []byte) error {
 	var out ModelUnavailableParams
 	if err := firstError(
 		requireField(fields, what, "model", &out.Model),
+		requireField(fields, what, "retry_after_ms", &out.RetryAfterMs),
 	); err != nil {
 		return err
 	}
@@ -1409,7 +1412,7 @@ func (v *ProviderTimeoutParams) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// RateLimitedEnvelope: RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): Too many requests in a short time.
+// RateLimitedEnvelope: RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it may have at once.
 type RateLimitedEnvelope struct {
 	// A human-readable description of what went wrong.
 	Message string `json:"message"`

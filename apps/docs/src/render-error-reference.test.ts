@@ -50,6 +50,14 @@ describe('renderErrorReference', () => {
     }
   });
 
+  it("shows each code's what-to-do line under its heading, and the retry hint where there is one", () => {
+    for (const code of errorCodes) {
+      const section = page.split(`### ${code} `)[1]?.split('\n### ')[0] ?? '';
+      expect(section, code).toContain(`**What to do:** ${errorCatalog[code].action}`);
+      expect(section.includes('**Retry hint:**'), code).toBe(errorCatalog[code].retryHint);
+    }
+  });
+
   it('never splits a sentence across paragraphs', () => {
     const paragraphs = page.split(/\n{2,}/).filter((block) => /^[a-z]/.test(block));
     expect(paragraphs).toEqual([]);

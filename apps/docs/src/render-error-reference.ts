@@ -137,16 +137,20 @@ function renderCodeSection(schema: JsonSchemaNode, code: ErrorCode): string {
   const envelope = findEnvelopeDefinition(schema, code).node;
   const params = envelope.properties?.params;
   if (params === undefined) throw new Error(`The schema's envelope for ${code} has no params.`);
-  const badge = entry.addition ? ' <Badge type="tip" text="not on the original public page" />' : '';
+  const badge = entry.addition ? ' <Badge type="tip" text="new code" />' : '';
   const example = exampleEnvelope(code);
   return [
     `### ${code}${badge} {#${docAnchor(code)}}`,
     `${escapeMarkdown(entry.description)}.`,
+    `**What to do:** ${entry.action}`,
     [
       `- **Type:** [\`${entry.type}\`](#${typeHeading(entry.type).anchor})`,
       `- **HTTP status:** ${entry.status}`,
       `- **Retry:** ${entry.retryable ? 'yes, the same request may succeed if sent again later' : 'no, sending the same request again gives the same error'}`,
       `- **Rerouted:** ${entry.reroutable ? 'yes, the gateway moves the job to another provider after this error' : 'no'}`,
+      ...(entry.retryHint
+        ? ['- **Retry hint:** every answer with this code carries `Retry-After` (seconds) and `params.retry_after_ms`']
+        : []),
     ].join('\n'),
     '**Params**',
     renderParamsTable(schema, params),

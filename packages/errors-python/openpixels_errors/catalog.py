@@ -146,7 +146,7 @@ CODE_DESCRIPTIONS: Dict[str, str] = {
     "INTERNAL_SERVER_ERROR": "Internal server error",
     "MODEL_UNAVAILABLE": "The model exists but no provider can serve it right now",
     "SERVICE_UNAVAILABLE": "The service is starting, shutting down or overloaded",
-    "RATE_LIMITED": "Too many requests in a short time",
+    "RATE_LIMITED": "This key has as many unfinished jobs as it may have at once",
 }
 """One line per code, as in the error reference."""
 

@@ -709,15 +709,22 @@ class ModelUnavailableParams:
     model: str
     """The model id."""
 
+    retry_after_ms: int
+    """How long to wait before submitting again, in milliseconds: until the first of its
+    providers may be tried again.
+    """
+
     @staticmethod
     def from_dict(obj: Any) -> 'ModelUnavailableParams':
         assert isinstance(obj, dict)
         model = from_str(obj.get("model"))
-        return ModelUnavailableParams(model)
+        retry_after_ms = from_int(obj.get("retry_after_ms"))
+        return ModelUnavailableParams(model, retry_after_ms)
 
     def to_dict(self) -> dict:
         result: dict = {}
         result["model"] = from_str(self.model)
+        result["retry_after_ms"] = from_int(self.retry_after_ms)
         return result
 
 
@@ -1435,8 +1442,9 @@ class RateLimitedParams:
 
 @dataclass
 class RateLimitedEnvelope:
-    """RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): Too many requests in a short time."""
-
+    """RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it
+    may have at once.
+    """
     code: RateLimitedEnvelopeCode
     """The exact error."""
 

@@ -41,7 +41,7 @@ const FORWARD_COMPAT: Array<Omit<ForwardCompatFixture, 'decoded'>> = [
   },
   {
     name: 'a job result whose error holds the envelope',
-    body: { type: 'result', id: 'job_01hx3k9v2m', status: 'failed', error: createError('MODEL_UNAVAILABLE', { model: 'flux-dev' }).toJSON() },
+    body: { type: 'result', id: 'job_01hx3k9v2m', status: 'failed', error: createError('MODEL_UNAVAILABLE', { model: 'flux-dev', retry_after_ms: 30000 }).toJSON() },
     schema_valid: false,
   },
   {

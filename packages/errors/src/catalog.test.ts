@@ -20,6 +20,20 @@ const PUBLIC_PAGE = {
 } as const;
 
 describe('errorCatalog', () => {
+  it('gives every code one line on what to do, and a retry hint only where its params hold the wait', () => {
+    for (const code of errorCodes) {
+      const entry = errorCatalog[code];
+      expect(entry.action, code).toMatch(/^[A-Z`].*[.)]$/);
+      expect(entry.action.includes('\n'), code).toBe(false);
+      if (entry.retryHint) expect(JSON.stringify(entry.exampleParams), code).toContain('retry_after_ms');
+    }
+    expect(errorCodes.filter((code) => errorCatalog[code].retryHint).sort()).toEqual([
+      'MODEL_UNAVAILABLE',
+      'RATE_LIMITED',
+      'SERVICE_UNAVAILABLE',
+    ]);
+  });
+
   it('has the six public types in the page order', () => {
     expect(errorTypeNames).toEqual([
       'PROVIDER_ERROR',

@@ -174,6 +174,12 @@ export interface UnknownErrorParams {
 export interface ModelUnavailableParams {
   /** The model id. */
   model: string;
+  /**
+   * How long to wait before submitting again, in milliseconds: until the first of its
+   * providers may be tried again.
+   * @asType integer
+   */
+  retry_after_ms: number;
 }
 
 /** The service is down or draining; try again later. */

@@ -14,6 +14,9 @@ import type { JobRecord } from './job-record.ts';
 import type { JobRunner } from './job-runner.ts';
 import type { JobStore, NewJob } from './job-store.ts';
 
+/** How long a submit refused while a provider's recovery probe is out is asked to wait. */
+const PROBE_WAIT_MS = 2000;
+
 /** How long an Idempotency-Key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -135,14 +138,17 @@ export async function admitJob(
   if (!circuits.admitted) {
     // Every provider the job may use is paused by its breaker, or being probed by another
     // job right now: say so now, charge nothing.
+    // While a probe is out its answer is seconds away; an open circuit says when it half-opens.
+    const retryAfterMs =
+      circuits.retryAt === null ? PROBE_WAIT_MS : Math.max(1000, Date.parse(circuits.retryAt) - Date.now());
     throw createError(
       'MODEL_UNAVAILABLE',
-      { model },
+      { model, retry_after_ms: retryAfterMs },
       {
         message:
           circuits.retryAt === null
-            ? `Model ${model} is temporarily unavailable: its providers were failing and one job is now testing whether they recovered. Try again in a few seconds.`
-            : `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${circuits.retryAt}.`,
+            ? `Model ${model} is temporarily unavailable: its providers were failing and one job is now testing whether they recovered. Try again in ${retryAfterMs} ms.`
+            : `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again in ${retryAfterMs} ms (after ${circuits.retryAt}).`,
       },
     );
   }

@@ -81,7 +81,8 @@ describe('the circuit breaker', () => {
       json: { model: 'flux-dev', prompt: 'pinned', config: { routing: { whitelist: ['flaky'] } } },
     });
     const error = await expectErrorResponse(response, 'MODEL_UNAVAILABLE');
-    expect(error.params).toEqual({ model: 'flux-dev' });
+    // The wait is until the circuit half-opens (expectErrorResponse checked Retry-After agrees).
+    expect(error.params).toEqual({ model: 'flux-dev', retry_after_ms: expect.any(Number) });
     expect(flaky.requests).toBe(calls);
     expect(server.keys.find(server.key)?.balance).toBe(before);
   });

@@ -77,6 +77,16 @@ export async function expectErrorResponse(
       message: `error answer has content-type ${response.headers.get('content-type')}`,
     });
   }
+  if (errorCatalog[code].retryHint) {
+    // Both forms of the hint, and the same wait: the header in whole seconds, rounded up.
+    const ms = (envelope.params as { retry_after_ms?: unknown }).retry_after_ms;
+    const header = response.headers.get('retry-after');
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || header !== String(Math.max(1, Math.ceil(ms / 1000)))) {
+      throw new AssertionError({
+        message: `${code} must carry a retry hint: params.retry_after_ms ${String(ms)}, Retry-After ${String(header)}`,
+      });
+    }
+  }
   if (typeof envelope.request_id !== 'string' || envelope.request_id !== response.headers.get('x-request-id')) {
     throw new AssertionError({
       message: `request_id ${envelope.request_id} does not match X-Request-Id ${response.headers.get('x-request-id')}`,
