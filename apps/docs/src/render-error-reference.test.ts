@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { docAnchor, errorCatalog, errorCodes, errorTypeNames } from '@openpixels/errors';
+import { docAnchor, errorActions, errorCatalog, errorCodes, errorTypeNames } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchemaNode } from './json-schema-node.ts';
@@ -53,7 +53,7 @@ describe('renderErrorReference', () => {
   it("shows each code's what-to-do line under its heading, and the retry hint where there is one", () => {
     for (const code of errorCodes) {
       const section = page.split(`### ${code} `)[1]?.split('\n### ')[0] ?? '';
-      expect(section, code).toContain(`**What to do:** ${errorCatalog[code].action}`);
+      expect(section, code).toContain(`**What to do:** ${errorActions[code]}`);
       expect(section.includes('**Retry hint:**'), code).toBe(errorCatalog[code].retryHint);
     }
   });

@@ -3,6 +3,7 @@ import {
   docAnchor,
   type ErrorCode,
   type ErrorType,
+  errorActions,
   errorCatalog,
   errorCodes,
   errorTypes,
@@ -142,7 +143,7 @@ function renderCodeSection(schema: JsonSchemaNode, code: ErrorCode): string {
   return [
     `### ${code}${badge} {#${docAnchor(code)}}`,
     `${escapeMarkdown(entry.description)}.`,
-    `**What to do:** ${entry.action}`,
+    `**What to do:** ${errorActions[code]}`,
     [
       `- **Type:** [\`${entry.type}\`](#${typeHeading(entry.type).anchor})`,
       `- **HTTP status:** ${entry.status}`,

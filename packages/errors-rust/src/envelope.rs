@@ -446,6 +446,10 @@ pub enum ModelUnavailableEnvelopeType {
 pub struct ModelUnavailableParams {
     /// The model id.
     pub model: String,
+
+    /// How long to wait before submitting again, in milliseconds: until the first of its
+    /// providers may be tried again.
+    pub retry_after_ms: i64,
 }
 
 /// NO_CREDITS (BILLING_ERROR, HTTP 402): User has insufficient credits for the requested
@@ -819,7 +823,8 @@ pub struct ProviderTimeoutParams {
     pub timeout_ms: i64,
 }
 
-/// RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): Too many requests in a short time.
+/// RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it
+/// may have at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RateLimitedEnvelope {
     /// The exact error.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCatalog, errorTypes } from './catalog.ts';
+import { errorActions } from './error-actions.ts';
 import { codesOfType, errorCodes, errorTypeNames } from './lists.ts';
 
 // The public error page, as published: the contract this package must keep word for word.
@@ -23,8 +24,8 @@ describe('errorCatalog', () => {
   it('gives every code one line on what to do, and a retry hint only where its params hold the wait', () => {
     for (const code of errorCodes) {
       const entry = errorCatalog[code];
-      expect(entry.action, code).toMatch(/^[A-Z`].*[.)]$/);
-      expect(entry.action.includes('\n'), code).toBe(false);
+      expect(errorActions[code], code).toMatch(/^[A-Z`].*[.)]$/);
+      expect(errorActions[code].includes('\n'), code).toBe(false);
       if (entry.retryHint) expect(JSON.stringify(entry.exampleParams), code).toContain('retry_after_ms');
     }
     expect(errorCodes.filter((code) => errorCatalog[code].retryHint).sort()).toEqual([

@@ -39,7 +39,6 @@ export interface CatalogEntry<P> {
   readonly retryHint: 'retry_after_ms' extends keyof P ? boolean : false;
   readonly description: string;
   /** What the caller should do about it, in one line (the docs show it under the code). */
-  readonly action: string;
   readonly message: (params: P) => string;
   readonly exampleParams: P;
 }
@@ -65,7 +64,6 @@ export const errorTypes = {
  * - `reroutable`: whether the gateway may move the job to another provider after this error;
  * - `retryHint`: whether every answer with it carries `Retry-After` and `params.retry_after_ms`;
  * - `description`: one line for the docs, as on the public page where the page has the code;
- * - `action`: what the caller should do about it, one line;
  * - `message`: the default message, built from the params;
  * - `exampleParams`: realistic params, used by the docs and tests;
  * - `addition`: true for codes this contract adds to the public error page.
@@ -79,7 +77,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'The API key provided is not valid',
-    action: 'Check the key you send as `Authorization: Key <key>`; a revoked key stays invalid, so create a new one.',
     message: (_: NoParams) => 'The API key is not valid. Check it, or create a new one.',
     exampleParams: {},
   },
@@ -91,7 +88,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'No API key was provided with the request',
-    action: 'Send your key as `Authorization: Key <key>` (the clients read `OPENPIXELS_API_KEY`).',
     message: (_: NoParams) => 'No API key was sent. Send it as `Authorization: Key <key>`.',
     exampleParams: {},
   },
@@ -103,7 +99,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'Generic error when interacting with a provider',
-    action: 'The gateway already tried the other providers it was allowed to; submit again later, or allow more providers in `config.routing`.',
     message: (p: ProviderParams) => `Provider ${p.provider} failed.`,
     exampleParams: { provider: 'fal' },
   },
@@ -115,7 +110,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'HTTP error when communicating with a provider',
-    action: 'Submit again later, or allow more providers in `config.routing`; the job was refunded.',
     message: (p: ProviderHttpErrorParams) => `Provider ${p.provider} answered with HTTP ${p.status}.`,
     exampleParams: { provider: 'replicate', status: 503 },
   },
@@ -127,7 +121,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'Error during job execution by a provider',
-    action: 'The provider refused this job itself (often its content policy): change the prompt or size before submitting again.',
     message: (p: ProviderJobErrorParams) => `Provider ${p.provider} could not complete the job.`,
     exampleParams: { provider: 'fal', provider_job_id: 'req_8f2c1e' },
   },
@@ -139,7 +132,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'Provider took too long to respond',
-    action: 'Submit again later, or allow more providers in `config.routing`; the job was refunded.',
     message: (p: ProviderTimeoutParams) => `Provider ${p.provider} did not answer within ${p.timeout_ms} ms.`,
     exampleParams: { provider: 'replicate', timeout_ms: 60000 },
   },
@@ -151,7 +143,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'The requested provider was not found',
-    action: 'Fix the provider name in `config.routing`: `params.available` lists the ones this gateway runs. Sending it again fails the same way.',
     message: (p: ProviderNotFoundParams) =>
       `Provider ${p.provider} is not known here. Known providers: ${p.available.join(', ')}.`,
     exampleParams: { provider: 'acme', available: ['fal', 'replicate', 'local'] },
@@ -164,7 +155,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'No providers are available to handle the request',
-    action: 'Wait a little and submit again (the job was refunded); `params.attempts` says why each provider failed.',
     message: (p: NoProvidersWorkingParams) => {
       if (p.attempts.length === 0) return `No provider is available for ${p.model}.`;
       const list = p.attempts.map((a) => `${a.provider} (${a.code})`).join(', ');
@@ -190,7 +180,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'User has insufficient credits for the requested operation',
-    action: 'Add credits to the key (`params.required` is the price, `params.available` the balance), then submit again.',
     message: (p: NoCreditsParams) => `This job costs ${p.required} credits but the balance is ${p.available}.`,
     exampleParams: { required: 25, available: 10 },
   },
@@ -202,7 +191,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'The request contains invalid arguments',
-    action: 'Fix each field listed in `params.issues`; the same request is refused again.',
     message: (p: InvalidArgumentsParams) =>
       `Invalid arguments: ${p.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}.`,
     exampleParams: {
@@ -217,7 +205,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'The requested model does not exist or is not supported',
-    action: 'Use one of the models in `params.available` (`GET /v2/models` lists them with their prices).',
     message: (p: UnknownModelParams) => `Model ${p.model} is not supported. Available: ${p.available.join(', ')}.`,
     exampleParams: { model: 'flux-ultra', available: ['flux-dev', 'flux-schnell', 'flux-pro-1.1'] },
   },
@@ -229,7 +216,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'No job with this id exists for this API key',
-    action: 'Check the job id, and that you ask with the key that submitted the job.',
     message: (p: JobNotFoundParams) => `Job ${p.id} was not found.`,
     exampleParams: { id: 'job_01hx3k9v2m' },
   },
@@ -241,7 +227,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The job was cancelled by its owner before it finished',
-    action: 'Nothing to fix: the job was cancelled and refunded. Submit again for a new image.',
     message: (p: JobCancelledParams) => `Job ${p.id} was cancelled; ${p.refunded} credits were refunded.`,
     exampleParams: { id: 'job_01hx3k9v2m', refunded: 3 },
   },
@@ -253,7 +238,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The job had already finished, so it could not be cancelled',
-    action: 'Nothing changed: poll the job for its result; `params.status` says how it ended.',
     message: (p: JobAlreadyFinishedParams) => `Job ${p.id} had already finished (${p.status}) and was not changed.`,
     exampleParams: { id: 'job_01hx3k9v2m', status: 'completed' },
   },
@@ -265,7 +249,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'No API route matches the request path',
-    action: 'Check the path against the API description at `/openapi.json`.',
     message: (p: RouteNotFoundParams) =>
       `No route matches ${p.method} ${p.path}. The API is described at /openapi.json.`,
     exampleParams: { method: 'POST', path: '/v2/sumbit' },
@@ -278,7 +261,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The route exists but does not accept this HTTP method',
-    action: 'Use one of the methods in `params.allowed` (also in the `Allow` header).',
     message: (p: MethodNotAllowedParams) =>
       `Method ${p.method} is not allowed on ${p.path}; it accepts ${p.allowed.join(', ')}.`,
     exampleParams: { method: 'GET', path: '/v2/submit', allowed: ['POST'] },
@@ -291,7 +273,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The request body is larger than the server accepts',
-    action: 'Send a body of at most `params.limit_bytes` bytes.',
     message: (p: PayloadTooLargeParams) => `The request body is larger than the limit of ${p.limit_bytes} bytes.`,
     exampleParams: { limit_bytes: 65536 },
   },
@@ -303,7 +284,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The request body is not in a media type the API reads',
-    action: 'Send the body as JSON with `Content-Type: application/json`.',
     message: (p: UnsupportedMediaTypeParams) =>
       `Send the body as ${p.supported.join(' or ')} (the request said ${p.content_type === undefined ? 'no Content-Type' : `Content-Type: ${p.content_type}`}).`,
     exampleParams: { content_type: 'text/plain', supported: ['application/json'] },
@@ -316,7 +296,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: false,
     description: 'The request headers are larger than the server reads',
-    action: 'Send fewer or shorter headers, at most `params.limit_bytes` bytes in all.',
     message: (p: HeadersTooLargeParams) => `The request headers are larger than the limit of ${p.limit_bytes} bytes.`,
     exampleParams: { limit_bytes: 16384 },
   },
@@ -328,7 +307,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'Generic error when the cause is not known',
-    action: 'Send the request again later; if it persists, log `params.raw` and the `request_id` and contact support.',
     message: (_: UnknownErrorParams) => 'An unknown error occurred.',
     exampleParams: {},
   },
@@ -340,7 +318,6 @@ export const errorCatalog = {
     addition: false,
     retryHint: false,
     description: 'Internal server error',
-    action: 'Send the request again later; if it keeps happening, quote the `request_id` to support.',
     message: (_: NoParams) => 'Something went wrong on our side. Quote the request_id when you contact support.',
     exampleParams: {},
   },
@@ -352,7 +329,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: true,
     description: 'The model exists but no provider can serve it right now',
-    action: 'Wait `params.retry_after_ms` (the `Retry-After` header says the same in seconds) and submit again, or pick another model.',
     message: (p: ModelUnavailableParams) =>
       `Model ${p.model} is temporarily unavailable. Try again in ${p.retry_after_ms} ms.`,
     exampleParams: { model: 'flux-pro-1.1', retry_after_ms: 30000 },
@@ -365,7 +341,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: true,
     description: 'The service is starting, shutting down or overloaded',
-    action: 'Wait `params.retry_after_ms` (the `Retry-After` header says the same in seconds) and send the request again.',
     message: (p: ServiceUnavailableParams) =>
       p.retry_after_ms === undefined
         ? 'The service is unavailable. Try again shortly.'
@@ -380,7 +355,6 @@ export const errorCatalog = {
     addition: true,
     retryHint: true,
     description: 'This key has as many unfinished jobs as it may have at once',
-    action: 'Wait `params.retry_after_ms` (the `Retry-After` header says the same in seconds), or for one of your running jobs to finish, then submit again.',
     message: (p: RateLimitedParams) => `Too many unfinished jobs for this key. Retry in ${p.retry_after_ms} ms.`,
     exampleParams: { retry_after_ms: 1200 },
   },

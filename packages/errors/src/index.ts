@@ -1,4 +1,5 @@
 export { type CatalogEntry, errorCatalog, errorTypes } from './catalog.ts';
+export { errorActions } from './error-actions.ts';
 export { type CreateErrorArgs, createError } from './create-error.ts';
 export {
   type DecodedErrorEnvelope,
