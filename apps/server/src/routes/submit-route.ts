@@ -160,7 +160,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
         reply.header('idempotent-replayed', 'true');
       } else deps.runner.start(job, probe === undefined ? {} : { probe });
       reply.header('cache-control', 'no-store');
-      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
+      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), deps.config.docsUrl);
     },
   );
 }
