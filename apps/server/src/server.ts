@@ -13,6 +13,7 @@ import {
 } from './config.ts';
 import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
 import { openDatabase } from './db/open-database.ts';
+import { IDEMPOTENCY_TTL_MS } from './jobs/admission.ts';
 import { storageProblemOf } from './db/storage-unavailable.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -125,7 +126,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const sweeper = setInterval(() => {
     try {
       runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
-      jobs.purgeIdempotencyKeys();
+      jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
     } catch (error) {
       const storage = storageProblemOf(error);
       if (storage) app.log.error({ storage }, `storage unavailable: job sweep skipped (the database is ${storage})`);

@@ -1,9 +1,20 @@
+/** One step of the schema: version N is the Nth entry, and its SQL runs once. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
 /**
- * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append
- * new entries, never edit old ones: a data dir created by an older server must upgrade.
+ * The SQLite schema, step by step; `PRAGMA user_version` records the last version applied.
+ * Append new entries, never edit old ones: a data dir created by an older server must
+ * upgrade (open-database.test.ts opens one made by version 1 and checks its data survives).
  */
-export const migrations: readonly string[] = [
-  `
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'keys, ledger, jobs, idempotency keys',
+    sql: `
   CREATE TABLE api_keys (
     id          TEXT PRIMARY KEY,
     hash        TEXT NOT NULL UNIQUE,       -- sha256 of the key; the key itself is never stored
@@ -62,4 +73,5 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX idempotency_by_age ON idempotency_keys(created_at);
   `,
+  },
 ];

@@ -56,7 +56,8 @@ function makeDir(dir: string): void {
   }
 }
 
-function migrate(db: DatabaseSync): void {
+/** Applies the migrations a database has not seen yet, all in one transaction (all or none). */
+export function migrate(db: DatabaseSync): void {
   immediateTransaction(db, () => {
     const { user_version: applied } = db.prepare('PRAGMA user_version').get() as { user_version: number };
     if (applied > migrations.length) {
@@ -64,7 +65,9 @@ function migrate(db: DatabaseSync): void {
         `The data dir was written by a newer server (schema ${applied}, this one knows ${migrations.length}).`,
       );
     }
-    for (let i = applied; i < migrations.length; i++) db.exec(migrations[i] as string);
-    db.exec(`PRAGMA user_version = ${migrations.length}`);
+    for (const migration of migrations.slice(applied)) {
+      db.exec(migration.sql);
+      db.exec(`PRAGMA user_version = ${migration.version}`);
+    }
   });
 }

@@ -1,18 +1,12 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { ModelId } from '../models/model-catalog.ts';
+import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 
 /** Where a job is: accepted, running at a provider, or finished one way or the other. */
 export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed';
 
 /** Statuses after which nothing about a job changes any more. */
 export const finalStatuses: readonly JobStatus[] = ['completed', 'failed'];
-
-/** The routing preferences a job was submitted with (`config.routing`). */
-export interface RoutingPreferences {
-  whitelist?: string[];
-  ordering?: string[];
-  strategy: 'best' | 'random';
-}
 
 /** One provider attempt of a job, kept for the job's error and for operators. */
 export interface AttemptRecord {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database.ts';
 import { ApiKeyStore } from '../keys/api-key-store.ts';
 import type { JobRecord } from './job-record.ts';
+import { admissionRules } from './admission.ts';
 import { JobStore } from './job-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'openpixels-job-store-'));
@@ -24,7 +25,7 @@ const newJob = {
   routing: { strategy: 'best' as const, ordering: ['local'] },
   price: 3,
   deadlineMs: 60_000,
-  maxActiveJobsPerKey: 10,
+  rules: admissionRules({ maxActiveJobsPerKey: 10 }),
 };
 
 describe('JobStore', () => {

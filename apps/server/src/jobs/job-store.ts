@@ -1,17 +1,21 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { moveCredits } from '../credits/credit-ledger.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
-import { isStorageUnavailable } from '../db/storage-unavailable.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
-import type { AttemptRecord, JobRecord, JobStatus, RoutingPreferences } from './job-record.ts';
+import type { RoutingPreferences } from '../routing/routing-preferences.ts';
+import type { AdmissionRules } from './admission.ts';
+import type { AttemptRecord, JobRecord, JobStatus } from './job-record.ts';
 
 /** What a submit asks for, already validated and priced: the request's part of a JobRecord. */
 export interface NewJob
   extends Pick<JobRecord, 'keyId' | 'model' | 'prompt' | 'width' | 'height' | 'routing' | 'price'> {
   deadlineMs: number;
-  maxActiveJobsPerKey: number;
+  /** Decide, inside the storing transaction, whether the job may be stored (see jobs/admission.ts). */
+  rules: AdmissionRules;
   idempotency?: { key: string; requestHash: string };
   /**
    * The caller starts the job as soon as it is stored: it is stored as `processing` rather
@@ -20,8 +24,7 @@ export interface NewJob
   startsNow?: boolean;
 }
 
-/** How long an Idempotency-Key is remembered. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+type CompleteArgs = [id: string, provider: string, url: string, attempt: AttemptRecord];
 
 interface JobRow {
   id: string;
@@ -78,29 +81,21 @@ export class JobStore {
 
   readonly #sql: (sql: string) => StatementSync;
 
-  /** Submits waiting for this turn's shared commit (see createSoon). */
-  #creates: Array<{
-    input: NewJob;
-    resolve: (created: { job: JobRecord; replayed: boolean }) => void;
-    reject: (error: unknown) => void;
-  }> = [];
-
-  /** Completions waiting for this turn's shared commit (see completeSoon). */
-  #completions: Array<{
-    args: [string, string, string, AttemptRecord];
-    resolve: (done: boolean) => void;
-    reject: (error: unknown) => void;
-  }> = [];
+  /** Submits and completions waiting for this turn's shared commit (see createSoon, completeSoon). */
+  readonly #creates: GroupCommit<NewJob, { job: JobRecord; replayed: boolean }>;
+  readonly #completions: GroupCommit<CompleteArgs, boolean>;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
     this.#sql = statementCache(db);
+    this.#creates = new GroupCommit(db, (input) => this.#createIn(input));
+    this.#completions = new GroupCommit(db, (args) => this.complete(...args));
   }
 
   /**
-   * Accepts a job: replays an earlier job with the same Idempotency-Key, or checks the key's
-   * active-job limit, reserves the price from its balance and stores the job, all in one
-   * transaction. Throws NO_CREDITS, RATE_LIMITED or INVALID_ARGUMENTS (key reused for another request).
+   * Accepts a job: replays an earlier job with the same Idempotency-Key, or reserves the price
+   * from the key's balance and stores the job, all in one transaction; `input.rules` decide
+   * (and throw the refusal) on the facts read inside it.
    */
   create(input: NewJob): { job: JobRecord; replayed: boolean } {
     return immediateTransaction(this.#db, () => this.#createIn(input));
@@ -108,16 +103,12 @@ export class JobStore {
 
   /**
    * `create`, committed together with the other submits of this event-loop turn (group
-   * commit): each runs in its own savepoint inside one BEGIN IMMEDIATE transaction, so each
-   * sees the credits and jobs of the ones before it and an error undoes only its own work.
+   * commit, see db/group-commit.ts): each sees the credits and jobs of the ones before it.
    * Resolves (or rejects with create's error) after the COMMIT, so nothing is answered or
-   * started before it is stored. A batch whose transaction fails is retried one job at a time.
+   * started before it is stored.
    */
   createSoon(input: NewJob): Promise<{ job: JobRecord; replayed: boolean }> {
-    return new Promise((resolve, reject) => {
-      this.#creates.push({ input, resolve, reject });
-      if (this.#creates.length === 1) setImmediate(() => this.#flushCreates());
-    });
+    return this.#creates.push(input);
   }
 
   /**
@@ -126,47 +117,8 @@ export class JobStore {
    * job awaits its own, and shutdown drains the jobs.
    */
   async idle(): Promise<void> {
-    while (this.#creates.length > 0) {
+    while (this.#creates.pending) {
       await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  #flushCreates(): void {
-    const batch = this.#creates;
-    this.#creates = [];
-    type Outcome = { ok: true; value: { job: JobRecord; replayed: boolean } } | { ok: false; error: unknown };
-    let outcomes: Outcome[] | undefined;
-    try {
-      outcomes = immediateTransaction(this.#db, () =>
-        batch.map(({ input }): Outcome => {
-          this.#sql('SAVEPOINT submit').run();
-          try {
-            const value = this.#createIn(input);
-            this.#sql('RELEASE submit').run();
-            return { ok: true, value };
-          } catch (error) {
-            this.#sql('ROLLBACK TO submit').run();
-            this.#sql('RELEASE submit').run();
-            return { ok: false, error };
-          }
-        }),
-      );
-    } catch (error) {
-      // Rolled back as a whole. A storage fault (full, locked) fails every submit alike, at once;
-      // anything else: below, each submit gets its own transaction.
-      if (isStorageUnavailable(error)) outcomes = batch.map(() => ({ ok: false, error }));
-    }
-    for (const [i, { input, resolve, reject }] of batch.entries()) {
-      let outcome = outcomes?.[i];
-      if (!outcome) {
-        try {
-          outcome = { ok: true, value: this.create(input) };
-        } catch (error) {
-          outcome = { ok: false, error };
-        }
-      }
-      if (outcome.ok) resolve(outcome.value);
-      else reject(outcome.error);
     }
   }
 
@@ -178,20 +130,11 @@ export class JobStore {
       ).get(input.keyId, input.idempotency.key) as
         | { request_hash: string; job_id: string; created_at: number }
         | undefined;
-      if (earlier && earlier.created_at > now - IDEMPOTENCY_TTL_MS) {
-        if (earlier.request_hash !== input.idempotency.requestHash) {
-          throw createError('INVALID_ARGUMENTS', {
-            issues: [
-              {
-                path: 'headers.idempotency-key',
-                message: 'was already used with a different request; use a new key for a new request',
-              },
-            ],
-          });
-        }
-        return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
-      }
       if (earlier) {
+        const found = { requestHash: earlier.request_hash, jobId: earlier.job_id, createdAt: earlier.created_at };
+        if (input.rules.idempotency(found, input.idempotency.requestHash, now) === 'replay') {
+          return { job: this.get(earlier.job_id) as JobRecord, replayed: true };
+        }
         this.#sql('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?').run(
           input.keyId,
           input.idempotency.key,
@@ -202,24 +145,10 @@ export class JobStore {
     const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
       input.keyId,
     ) as { active: number };
-    if (active >= input.maxActiveJobsPerKey) {
-      throw createError(
-        'RATE_LIMITED',
-        { retry_after_ms: 1000 },
-        {
-          message: `This key already has ${active} jobs running, the most allowed at once. Retry in 1000 ms.`,
-        },
-      );
-    }
-
     const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
       balance: number;
     };
-    if (balance < input.price)
-      throw createError('NO_CREDITS', {
-        required: input.price,
-        available: balance,
-      });
+    input.rules.capacity({ activeJobs: active, balance, price: input.price });
 
     const id = newJobId();
     const status = input.startsNow ? 'processing' : 'queued';
@@ -240,7 +169,7 @@ export class JobStore {
       now,
       now + input.deadlineMs,
     );
-    this.#moveCredits(input.keyId, id, 'reserve', -input.price, now);
+    moveCredits(this.#sql, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: -input.price, note: null, now });
     if (input.idempotency) {
       this.#sql(
         'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -306,44 +235,11 @@ export class JobStore {
   }
 
   /**
-   * `complete`, committed together with the other completions of this event-loop turn: under
-   * load many jobs finish per turn, and one commit for all of them writes each shared index
-   * page once instead of once per job. Resolves after the commit, so whoever is told the job
-   * finished can read it back. A batch that fails is retried one job at a time, so one bad
-   * row cannot fail the others.
+   * `complete`, committed together with the other completions of this event-loop turn (group
+   * commit). Resolves after the commit, so whoever is told the job finished can read it back.
    */
   completeSoon(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.#completions.push({ args: [id, provider, url, attempt], resolve, reject });
-      if (this.#completions.length === 1) setImmediate(() => this.#flushCompletions());
-    });
-  }
-
-  #flushCompletions(): void {
-    const batch = this.#completions;
-    this.#completions = [];
-    let results: boolean[] | undefined;
-    try {
-      results = immediateTransaction(this.#db, () => batch.map(({ args }) => this.complete(...args)));
-    } catch (error) {
-      // Rolled back as a whole; below, each job runs on its own, so an error fails only its job.
-      // A storage fault (full, locked) would fail each alike: all are told at once to retry.
-      if (isStorageUnavailable(error)) {
-        for (const { reject } of batch) reject(error);
-        return;
-      }
-    }
-    for (const [i, { args, resolve, reject }] of batch.entries()) {
-      if (results) {
-        resolve(results[i] as boolean);
-        continue;
-      }
-      try {
-        resolve(this.complete(...args));
-      } catch (error) {
-        reject(error);
-      }
-    }
+    return this.#completions.push([id, provider, url, attempt]);
   }
 
   /**
@@ -358,7 +254,7 @@ export class JobStore {
            WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
       ).get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
       if (!job) return false;
-      if (job.price > 0) this.#moveCredits(job.key_id, id, 'refund', job.price, now);
+      if (job.price > 0) moveCredits(this.#sql, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now });
       return true;
     });
   }
@@ -388,18 +284,8 @@ export class JobStore {
     ).map(toJob);
   }
 
-  /** Forgets Idempotency-Keys older than the TTL; returns how many. */
-  purgeIdempotencyKeys(now = Date.now()): number {
-    return Number(this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(now - IDEMPOTENCY_TTL_MS).changes);
-  }
-
-  #moveCredits(keyId: string, jobId: string, kind: 'reserve' | 'refund', amount: number, now: number): void {
-    const { balance } = this.#sql('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance').get(
-      amount,
-      keyId,
-    ) as { balance: number };
-    this.#sql(
-      'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
-    ).run(keyId, jobId, kind, amount, balance, now);
+  /** Forgets Idempotency-Keys stored before `before` (epoch ms); returns how many. */
+  purgeIdempotencyKeys(before: number): number {
+    return Number(this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes);
   }
 }

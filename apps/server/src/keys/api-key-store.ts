@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { moveCredits, type CreditMoveKind } from '../credits/credit-ledger.ts';
 import { immediateTransaction } from '../db/immediate-transaction.ts';
 import { statementCache } from '../db/statement-cache.ts';
 
@@ -17,7 +18,7 @@ export interface ApiKeyRecord {
 export interface LedgerEntry {
   id: number;
   jobId: string | null;
-  kind: 'grant' | 'reserve' | 'refund';
+  kind: CreditMoveKind;
   amount: number;
   balanceAfter: number;
   note: string | null;
@@ -185,14 +186,7 @@ export class ApiKeyStore {
   }
 
   #grant(id: string, amount: number, note: string): number {
-    const { balance } = this.#sql('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance').get(
-      amount,
-      id,
-    ) as { balance: number };
-    this.#sql(
-      "INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, NULL, 'grant', ?, ?, ?, ?)",
-    ).run(id, amount, balance, note, Date.now());
-    return balance;
+    return moveCredits(this.#sql, { keyId: id, jobId: null, kind: 'grant', amount, note, now: Date.now() });
   }
 }
 

@@ -1,15 +1,9 @@
-import { createHash } from 'node:crypto';
-import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
-import { shuttingDownError } from '../http/shutting-down-error.ts';
-import type { JobRecord, RoutingPreferences } from '../jobs/job-record.ts';
+import { admitJob } from '../jobs/admission.ts';
+import type { JobRecord } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
-import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
-import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
-import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 
 interface SubmitBody {
   model: string;
@@ -54,119 +48,21 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const body = request.body as SubmitBody;
-      const key = request.apiKey as NonNullable<typeof request.apiKey>;
-      const model = resolveModel(body.model);
-      if (!model)
-        throw createError('UNKNOWN_MODEL', {
-          model: body.model,
-          available: modelIds,
-        });
-
-      // A lone surrogate cannot be stored as UTF-8 (it would become U+FFFD, and a resumed job
-      // would send another prompt): refuse it here rather than change the prompt silently.
-      if (LONE_SURROGATE.test(body.prompt)) {
-        throw createError('INVALID_ARGUMENTS', {
-          issues: [
-            { path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' },
-          ],
-        });
-      }
-
-      const given = body.config?.routing ?? {};
-      const routing: RoutingPreferences = {
-        strategy: given.strategy ?? 'best',
-      };
-      if (given.whitelist) routing.whitelist = given.whitelist;
-      if (given.ordering) routing.ordering = given.ordering;
-      checkRoutingProviders(routing, deps.providers);
-      const candidates = pickProviders(model, routing, deps.providers, deps.health);
-      if (candidates.length === 0) {
-        // Refused before anything is charged: no provider the job may use serves the model.
-        throw createError(
-          'NO_PROVIDERS_WORKING',
-          { model, attempts: [] },
-          {
-            message: routing.whitelist
-              ? `No provider in the whitelist (${routing.whitelist.join(', ')}) serves ${model}.`
-              : `No provider here serves ${model}.`,
-          },
-        );
-      }
-
-      const circuits = admitThroughCircuits(candidates, deps.health);
-      if (!circuits.admitted) {
-        // Every provider the job may use is paused by its breaker, or being probed by another
-        // job right now: say so now, charge nothing.
-        throw createError(
-          'MODEL_UNAVAILABLE',
-          { model },
-          {
-            message:
-              circuits.retryAt === null
-                ? `Model ${model} is temporarily unavailable: its providers were failing and one job is now testing whether they recovered. Try again in a few seconds.`
-                : `Model ${model} is temporarily unavailable: every provider that may serve it is failing. Try again after ${circuits.retryAt}.`,
-          },
-        );
-      }
-      // The probe this job holds goes to the runner with it, or back to the breaker if the job is not started.
-      const probe = circuits.probe;
-      const giveBackProbe = () => probe !== undefined && deps.health.breaker(probe).recordNeutral();
-
-      const input = {
-        model,
+      const idempotencyKey = request.headers['idempotency-key'];
+      const { job, replayed } = await admitJob(deps, request.apiKey as NonNullable<typeof request.apiKey>, {
+        model: body.model,
         prompt: body.prompt,
         width: body.width,
         height: body.height,
-        routing,
-      };
-      const idempotencyKey = request.headers['idempotency-key'];
-      const newJob = {
-        ...input,
-        keyId: key.id,
-        price: modelCatalog[model].price,
-        deadlineMs: deps.config.jobDeadlineMs,
-        maxActiveJobsPerKey: deps.config.maxActiveJobsPerKey,
-        startsNow: true,
-        ...(typeof idempotencyKey === 'string'
-          ? {
-              idempotency: {
-                key: idempotencyKey,
-                requestHash: hashRequest(input),
-              },
-            }
-          : {}),
-      };
-      // Another process holding the write lock (the keys CLI, a backup) makes this submit wait
-      // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
-      // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
-      let created: Awaited<ReturnType<typeof deps.jobs.createSoon>> | undefined;
-      try {
-        created = await retryStorageWrite(
-          () => {
-            // Checked right before the job is queued for its commit: shutdown waits for queued
-            // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-            if (deps.lifecycle.draining) throw shuttingDownError();
-            return deps.jobs.createSoon(newJob);
-          },
-          { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
-        );
-      } catch (error) {
-        giveBackProbe();
-        throw error;
-      }
-      const { job, replayed } = created as NonNullable<typeof created>;
-      if (replayed) {
-        giveBackProbe();
-        reply.header('idempotent-replayed', 'true');
-      } else deps.runner.start(job, probe === undefined ? {} : { probe });
+        ...(body.config?.routing ? { routing: body.config.routing } : {}),
+        ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
+      });
+      if (replayed) reply.header('idempotent-replayed', 'true');
       reply.header('cache-control', 'no-store');
       return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), deps.config.docsUrl);
     },
   );
 }
-
-/** With the `u` flag, a paired surrogate is one astral code point; only an unpaired one is in Cs. */
-const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * The job once it finished, if that happens within `ms`; otherwise the job as it was. A job
@@ -178,8 +74,4 @@ async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promis
   if (job.status === 'completed' || job.status === 'failed') return job;
   // Nothing awaited since the job started, so its notify cannot have been missed.
   return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
-}
-
-function hashRequest(input: object): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }

@@ -1,5 +1,5 @@
 import { createError } from '@openpixels/errors';
-import type { RoutingPreferences } from '../jobs/job-record.ts';
+import type { RoutingPreferences } from './routing-preferences.ts';
 import type { ModelId } from '../models/model-catalog.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import type { ProviderHealth } from './provider-health.ts';

@@ -1,6 +1,7 @@
 // A second process spending the same key's credits as the test process, to prove that
 // BEGIN IMMEDIATE keeps two writers from overspending. Run: node reserve-credits-worker.ts <dataDir> <keyId> <tries>
 import { openDatabase } from '../db/open-database.ts';
+import { admissionRules } from '../jobs/admission.ts';
 import { JobStore } from '../jobs/job-store.ts';
 
 const [dataDir, keyId, tries] = process.argv.slice(2) as [string, string, string];
@@ -18,7 +19,7 @@ for (let i = 0; i < Number(tries); i++) {
       routing: { strategy: 'best' },
       price: 1,
       deadlineMs: 60_000,
-      maxActiveJobsPerKey: 1_000_000,
+      rules: admissionRules({ maxActiveJobsPerKey: 1_000_000 }),
     });
     accepted++;
   } catch (error) {
