@@ -7,6 +7,7 @@ import { openDatabase } from './db/open-database.ts';
 import { ApiKeyStore } from './keys/api-key-store.ts';
 import { expectErrorEnvelope, expectErrorResponse } from './testing/expect-error-envelope.ts';
 import { startServerProcess } from './testing/start-server-process.ts';
+import { startStandInProvider } from './testing/stand-in-provider.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 // The server as an operator runs it: `node src/main.ts` in its own process, killed with
@@ -104,6 +105,35 @@ describe('a crash mid-job (SIGKILL)', () => {
     expect(await balanceOf(second.url, key)).toBe(7);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  });
+});
+
+describe('a crash while a provider holds the job (SIGKILL)', () => {
+  it('the next start polls the job the provider accepted instead of submitting it again', async () => {
+    const fal = await startStandInProvider({ protocol: 'fal' });
+    try {
+      fal.hold(true);
+      const { dataDir, key } = freshDataDir(10);
+      const env = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
+      const first = await startMain(dataDir, env);
+      const id = await submitAndWaitUntilProcessing(first.url, key);
+      const submits = () => fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/')).length;
+      // Killed once fal has been polled: by then it accepted the job and its request_id is stored.
+      while (!fal.calls.some((c) => c.path.endsWith('/status'))) await new Promise((r) => setTimeout(r, 10));
+      first.child.kill('SIGKILL');
+      await first.exited;
+
+      fal.hold(false);
+      const second = await startMain(dataDir, env);
+      const result = await resultOf(second.url, key, id);
+      expect(result).toMatchObject({ status: 'completed', meta: { provider: 'fal' } });
+      expect(submits()).toBe(1);
+      expect(await balanceOf(second.url, key)).toBe(7);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await fal.close();
+    }
   });
 });
 

@@ -74,4 +74,13 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX idempotency_by_age ON idempotency_keys(created_at);
   `,
   },
+  {
+    version: 2,
+    name: 'the upstream job a provider accepted, to resume it instead of submitting again',
+    sql: `
+  -- JSON: { provider, id, urls? } of the attempt the provider accepted last; a restarted server
+  -- polls that job instead of paying for a second one.
+  ALTER TABLE jobs ADD COLUMN upstream TEXT;
+  `,
+  },
 ];

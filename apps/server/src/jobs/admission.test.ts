@@ -12,7 +12,10 @@ describe('admissionRules', () => {
 
   it('refuses a key reused for another request with INVALID_ARGUMENTS on the header', () => {
     expect(() => rules.idempotency(earlier, 'other', now)).toThrow(
-      expect.objectContaining({ code: 'INVALID_ARGUMENTS', params: { issues: [expect.objectContaining({ path: 'headers.idempotency-key' })] } }),
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENTS',
+        params: { issues: [expect.objectContaining({ path: 'headers.idempotency-key' })] },
+      }),
     );
   });
 

@@ -107,7 +107,9 @@ export async function admitJob(
   // would send another prompt): refuse it here rather than change the prompt silently.
   if (LONE_SURROGATE.test(request.prompt)) {
     throw createError('INVALID_ARGUMENTS', {
-      issues: [{ path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' }],
+      issues: [
+        { path: 'prompt', message: 'contains an unpaired surrogate (not valid Unicode); send well-formed text' },
+      ],
     });
   }
 
@@ -165,7 +167,7 @@ export async function admitJob(
   // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
   let created: { job: JobRecord; replayed: boolean };
   try {
-    created = await retryStorageWrite(
+    created = (await retryStorageWrite(
       () => {
         // Checked right before the job is queued for its commit: shutdown waits for queued
         // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
@@ -173,7 +175,7 @@ export async function admitJob(
         return deps.jobs.createSoon(newJob);
       },
       { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
-    ) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
+    )) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
   } catch (error) {
     giveBackProbe();
     throw error;

@@ -1,5 +1,6 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { ModelId } from '../models/model-catalog.ts';
+import type { UpstreamJob } from '../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 
 /** Where a job is: accepted, running at a provider, or finished one way or the other. */
@@ -32,6 +33,8 @@ export interface JobRecord {
   resultUrl: string | null;
   error: OpenPixelsErrorEnvelope | null;
   attempts: AttemptRecord[];
+  /** The provider job the current attempt is waiting for, once a provider accepted it. */
+  upstream: UpstreamJob | null;
   createdAt: number;
   updatedAt: number;
   deadlineAt: number;

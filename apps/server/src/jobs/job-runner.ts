@@ -3,7 +3,7 @@ import { createError, OpenPixelsError, type OpenPixelsErrorEnvelope } from '@ope
 import type { FastifyBaseLogger } from 'fastify';
 import { retryStorageWrite } from '../db/retry-storage-write.ts';
 import { storageProblemOf } from '../db/storage-unavailable.ts';
-import type { ProviderAdapter } from '../providers/provider-adapter.ts';
+import { KEEP_UPSTREAM, type ProviderAdapter, type UpstreamJob } from '../providers/provider-adapter.ts';
 import { isPinned, pickProviders } from '../routing/pick-providers.ts';
 import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
 import type { JobEvents } from './job-events.ts';
@@ -24,7 +24,7 @@ export interface JobRunnerOptions {
 }
 
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
-export const SHUTDOWN = Symbol('shutdown');
+export const SHUTDOWN = KEEP_UPSTREAM;
 
 /**
  * Runs accepted jobs: picks providers, makes attempts with a timeout each inside the job's
@@ -181,8 +181,12 @@ export class JobRunner {
     let refusedByCircuit: string | undefined;
     const budget = pinned ? 1 : this.#options.maxAttempts;
 
+    // A provider already accepted this job (before a restart or a takeover): poll that job
+    // first rather than pay for another one.
+    let resume: UpstreamJob | undefined =
+      job.upstream && this.#byId.has(job.upstream.provider) ? job.upstream : undefined;
     for (let n = 0; n < budget && !signal.aborted; n++) {
-      const provider = this.#nextProvider(candidates, lastErrorOf, held);
+      const provider = resume?.provider ?? this.#nextProvider(candidates, lastErrorOf, held);
       if (!provider) {
         refusedByCircuit ??= candidates.find((id) => !lastErrorOf.has(id));
         break;
@@ -215,10 +219,13 @@ export class JobRunner {
             prompt: job.prompt,
             width: job.width,
             height: job.height,
+            ...(resume ? { resume } : {}),
+            onAccepted: (upstream) => this.#recordUpstream(job.id, upstream),
           },
           attemptSignal,
         );
       } catch (thrown) {
+        resume = undefined;
         const duration = Math.round(performance.now() - started);
         if (stop.aborted) {
           health.record(provider, job.model, 'neutral', duration);
@@ -303,6 +310,18 @@ export class JobRunner {
       this.#options.logger.warn(
         { storage, jobId },
         `storage unavailable: attempt not recorded (the database is ${storage})`,
+      );
+    }
+  }
+
+  /** Stores the accepted provider job; a storage fault costs only the resume (a restart would submit again). */
+  #recordUpstream(jobId: string, upstream: UpstreamJob): void {
+    try {
+      this.#options.store.recordUpstream(jobId, upstream);
+    } catch (error) {
+      this.#options.logger.warn(
+        { jobId, provider: upstream.provider, problem: storageProblemOf(error) ?? 'unknown' },
+        'storage unavailable: provider job id not recorded',
       );
     }
   }

@@ -6,6 +6,7 @@ import { immediateTransaction } from '../db/immediate-transaction.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { randomHex } from '../http/random-hex.ts';
 import type { ModelId } from '../models/model-catalog.ts';
+import type { UpstreamJob } from '../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 import type { AdmissionRules } from './admission.ts';
 import type { AttemptRecord, JobRecord, JobStatus } from './job-record.ts';
@@ -40,6 +41,7 @@ interface JobRow {
   result_url: string | null;
   error: string | null;
   attempts: string;
+  upstream: string | null;
   created_at: number;
   updated_at: number;
   deadline_at: number;
@@ -61,6 +63,7 @@ function toJob(row: JobRow): JobRecord {
     resultUrl: row.result_url,
     error: row.error === null ? null : (JSON.parse(row.error) as OpenPixelsErrorEnvelope),
     attempts: JSON.parse(row.attempts) as AttemptRecord[],
+    upstream: row.upstream === null ? null : (JSON.parse(row.upstream) as UpstreamJob),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deadlineAt: row.deadline_at,
@@ -190,6 +193,7 @@ export class JobStore {
       resultUrl: null,
       error: null,
       attempts: [],
+      upstream: null,
       createdAt: now,
       updatedAt: now,
       deadlineAt: now + input.deadlineMs,
@@ -209,6 +213,16 @@ export class JobStore {
     const result = this.#sql(
       "UPDATE jobs SET status = 'processing', updated_at = ? WHERE id = ? AND status = 'queued'",
     ).run(Date.now(), id);
+    return result.changes === 1;
+  }
+
+  /** Remembers the provider job a running job waits for, so a restart resumes it; false when the job finished. */
+  recordUpstream(id: string, upstream: UpstreamJob): boolean {
+    const result = this.#sql(`UPDATE jobs SET upstream = ?, updated_at = ? WHERE id = ? AND ${ACTIVE}`).run(
+      JSON.stringify(upstream),
+      Date.now(),
+      id,
+    );
     return result.changes === 1;
   }
 
@@ -254,7 +268,8 @@ export class JobStore {
            WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
       ).get(JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
       if (!job) return false;
-      if (job.price > 0) moveCredits(this.#sql, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now });
+      if (job.price > 0)
+        moveCredits(this.#sql, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now });
       return true;
     });
   }

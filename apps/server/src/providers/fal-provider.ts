@@ -6,6 +6,7 @@ import {
   adapterIdentity,
   type GenerateRequest,
   type GenerateResult,
+  KEEP_UPSTREAM,
   type ProviderAdapter,
 } from './provider-adapter.ts';
 import {
@@ -64,16 +65,19 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
     ...adapterIdentity(options, Object.keys(falModelPaths) as ModelId[]),
     async generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult> {
       const endpoint = falModelPaths[request.model];
-      const submitted = (await requestProviderJson(context, `${options.url}/${endpoint}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          prompt: request.prompt,
-          image_size: { width: request.width, height: request.height },
-          num_images: 1,
-        }),
-        signal,
-      })) as FalJob | null;
+      // A job fal accepted before a restart is polled again, never submitted twice.
+      const submitted: FalJob | null = request.resume
+        ? { request_id: request.resume.id, ...request.resume.urls }
+        : ((await requestProviderJson(context, `${options.url}/${endpoint}`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              prompt: request.prompt,
+              image_size: { width: request.width, height: request.height },
+              num_images: 1,
+            }),
+            signal,
+          })) as FalJob | null);
       const requestId = submitted?.request_id;
       if (typeof requestId !== 'string' || requestId === '') throw malformedAnswer(id);
 
@@ -83,6 +87,14 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
       const appBase = `${options.url}/${endpoint.split('/').slice(0, 2).join('/')}/requests/${requestId}`;
       const statusUrl = sameOriginUrl(submitted?.status_url, options.url) ?? `${appBase}/status`;
       const responseUrl = sameOriginUrl(submitted?.response_url, options.url) ?? appBase;
+      const cancelUrl = sameOriginUrl(submitted?.cancel_url, options.url) ?? `${appBase}/cancel`;
+      if (!request.resume) {
+        request.onAccepted?.({
+          provider: id,
+          id: requestId,
+          urls: { status_url: statusUrl, response_url: responseUrl, cancel_url: cancelUrl },
+        });
+      }
       const jobError = (detail: string) =>
         createError(
           'PROVIDER_JOB_ERROR',
@@ -128,10 +140,8 @@ export function createFalProvider(options: FalProviderOptions): ProviderAdapter 
         if (!url) throw malformedAnswer(id);
         return { url, providerJobId: requestId };
       } catch (error) {
-        if (signal.aborted) {
-          const cancelUrl = sameOriginUrl(submitted?.cancel_url, options.url) ?? `${appBase}/cancel`;
-          fireAndForget(cancelUrl, { method: 'PUT', headers });
-        }
+        // Stopped for a shutdown, the job stays alive at fal: the next start resumes it.
+        if (signal.aborted && signal.reason !== KEEP_UPSTREAM) fireAndForget(cancelUrl, { method: 'PUT', headers });
         throw error;
       }
     },

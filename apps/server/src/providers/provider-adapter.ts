@@ -1,5 +1,17 @@
 import { type ModelId, resolveModel } from '../models/model-catalog.ts';
 
+/** A job a provider accepted: enough to poll it again from another process, without resubmitting. */
+export interface UpstreamJob {
+  provider: string;
+  /** The provider's own id (fal `request_id`, Replicate prediction id). */
+  id: string;
+  /** The URLs the provider gave for it (status, result, cancel), when it gave them. */
+  urls?: Record<string, string>;
+}
+
+/** Why an attempt was stopped when the job must stay alive upstream (shutdown): adapters then do not cancel it. */
+export const KEEP_UPSTREAM = Symbol('keep upstream job');
+
 /** One image to make, as an adapter receives it. */
 export interface GenerateRequest {
   jobId: string;
@@ -7,6 +19,10 @@ export interface GenerateRequest {
   prompt: string;
   width: number;
   height: number;
+  /** Poll this job the provider already accepted instead of submitting a new one. */
+  resume?: UpstreamJob;
+  /** Called as soon as the provider accepts the job, so it can be resumed after a restart. */
+  onAccepted?: (upstream: UpstreamJob) => void;
 }
 
 /** A finished image. */

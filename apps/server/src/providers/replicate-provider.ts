@@ -6,6 +6,7 @@ import {
   adapterIdentity,
   type GenerateRequest,
   type GenerateResult,
+  KEEP_UPSTREAM,
   type ProviderAdapter,
 } from './provider-adapter.ts';
 import {
@@ -92,20 +93,32 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
   return {
     ...adapterIdentity(options, Object.keys(replicateModels) as ModelId[]),
     async generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult> {
-      let prediction = (await requestProviderJson(
-        context,
-        `${options.url}/v1/models/${replicateModels[request.model]}/predictions`,
-        {
-          method: 'POST',
-          headers: { ...headers, prefer: `wait=${options.syncWaitSeconds}` },
-          body: JSON.stringify({ input: replicateInput(request) }),
-          signal,
-        },
-      )) as Prediction | null;
+      // A prediction Replicate accepted before a restart is polled again, never created twice.
+      const resume = request.resume;
+      let prediction = resume
+        ? ((await requestProviderJson(
+            context,
+            sameOriginUrl(resume.urls?.get, options.url) ?? `${options.url}/v1/predictions/${resume.id}`,
+            {
+              headers,
+              signal,
+            },
+          )) as Prediction | null)
+        : ((await requestProviderJson(
+            context,
+            `${options.url}/v1/models/${replicateModels[request.model]}/predictions`,
+            {
+              method: 'POST',
+              headers: { ...headers, prefer: `wait=${options.syncWaitSeconds}` },
+              body: JSON.stringify({ input: replicateInput(request) }),
+              signal,
+            },
+          )) as Prediction | null);
       const id = prediction?.id;
       if (typeof id !== 'string' || id === '') throw malformedAnswer(providerId);
       const getUrl = sameOriginUrl(prediction?.urls?.get, options.url) ?? `${options.url}/v1/predictions/${id}`;
       const cancelUrl = sameOriginUrl(prediction?.urls?.cancel, options.url) ?? `${getUrl}/cancel`;
+      if (!resume) request.onAccepted?.({ provider: providerId, id, urls: { get: getUrl, cancel: cancelUrl } });
 
       try {
         for (;;) {
@@ -141,7 +154,8 @@ export function createReplicateProvider(options: ReplicateProviderOptions): Prov
           }
         }
       } catch (error) {
-        if (signal.aborted) fireAndForget(cancelUrl, { method: 'POST', headers });
+        // Stopped for a shutdown, the prediction stays alive: the next start resumes it.
+        if (signal.aborted && signal.reason !== KEEP_UPSTREAM) fireAndForget(cancelUrl, { method: 'POST', headers });
         throw error;
       }
     },

@@ -51,10 +51,12 @@ export function sendHttpRequest(
     // The signal is watched by hand rather than passed as `signal`: node:http then wires it
     // through stream helpers that cost more per call than the call's own bookkeeping.
     const onAbort = () => req.destroy(signal.reason);
-    const settle = <T>(fn: (value: T) => void) => (value: T) => {
-      signal.removeEventListener('abort', onAbort);
-      fn(value);
-    };
+    const settle =
+      <T>(fn: (value: T) => void) =>
+      (value: T) => {
+        signal.removeEventListener('abort', onAbort);
+        fn(value);
+      };
     const done = settle(resolve);
     const fail = settle(reject);
     const req = (secure ? httpsRequest : httpRequest)(

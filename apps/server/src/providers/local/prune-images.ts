@@ -18,7 +18,13 @@ export async function pruneImages(imagesDir: string, maxAgeMs: number, now = Dat
     const path = join(imagesDir, name);
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile() || now - info.mtimeMs <= maxAgeMs) continue;
-    if (await unlink(path).then(() => true, () => false)) deleted++;
+    if (
+      await unlink(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      deleted++;
   }
   return deleted;
 }
