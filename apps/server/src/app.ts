@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import { createError } from '@openpixels/errors';
+import { createError, DOCS_BASE_URL } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppDeps } from './app-deps.ts';
@@ -30,6 +30,7 @@ export function createFastify(config: ServerConfig): FastifyInstance {
   const errors: ErrorContext = {
     bodyLimitBytes: config.bodyLimitBytes,
     allowedMethods: (path) => routeMethods.allowed(path),
+    docsBaseUrl: () => config.docsUrl ?? DOCS_BASE_URL,
   };
   const app = Fastify({
     logger: {
@@ -49,7 +50,7 @@ export function createFastify(config: ServerConfig): FastifyInstance {
     frameworkErrors: (error, request, reply) => sendError(error, request, reply, errors),
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-      sendClientError(error, socket, `req_client_${Date.now().toString(36)}`);
+      sendClientError(error, socket, `req_client_${Date.now().toString(36)}`, errors);
     },
   });
   app.addHook('onRoute', (route) => routeMethods.add(route.method, route.url));

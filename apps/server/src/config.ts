@@ -74,6 +74,13 @@ export interface ServerConfig {
   maxConnections: number;
   /** The largest answer read from a provider (a bigger one fails the attempt with PROVIDER_ERROR, unread). */
   providerMaxResponseBytes: number;
+  /**
+   * The docs site each envelope's `doc_url` points into. Left undefined, it becomes this
+   * server's own /docs/ when it serves the docs, else the public site.
+   */
+  docsUrl: string | undefined;
+  /** A built docs site to serve at /docs/ (when it is there); null serves none. */
+  docsDir: string | null;
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -88,6 +95,9 @@ export class ConfigError extends Error {
 
 /** `apps/server/.data`, wherever the process was started from, so the CLI and the server agree. */
 export const DEFAULT_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '.data');
+
+/** The docs site as `pnpm build` leaves it in this repository (apps/docs). */
+export const DEFAULT_DOCS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/.vitepress/dist');
 
 /** Where fal and Replicate are, unless a provider's config says otherwise. */
 export const DEFAULT_PROVIDER_URLS = {
@@ -232,6 +242,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
     imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
     lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
+    docsUrl: url('OPENPIXELS_DOCS_URL', undefined),
+    docsDir: read('OPENPIXELS_DOCS_DIR') === 'off' ? null : resolve(read('OPENPIXELS_DOCS_DIR') ?? DEFAULT_DOCS_DIR),
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),
     providerMaxResponseBytes: int('OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES', 1_048_576, 1_024, 1_073_741_824),
   };

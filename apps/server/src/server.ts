@@ -24,6 +24,7 @@ import { createLocalProvider } from './providers/local/local-provider.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
 import { createReplicateProvider } from './providers/replicate-provider.ts';
 import { ProviderHealth } from './routing/provider-health.ts';
+import { DOCS_PATH, isBuiltDocsSite, registerDocsSite } from './routes/docs-site.ts';
 
 /** How long one SQLite call may block the event loop waiting for another process's lock (then it retries asynchronously). */
 const SQLITE_BUSY_TIMEOUT_MS = 5;
@@ -102,6 +103,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     lifecycle,
   };
   registerApi(app, deps);
+  const docsServed = config.docsDir !== null && isBuiltDocsSite(config.docsDir);
+  if (docsServed && config.docsDir !== null) registerDocsSite(app, config.docsDir);
 
   try {
     await app.listen({ host: config.host, port: config.port });
@@ -114,6 +117,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = listeningUrl(config.host, port);
   config.publicUrl ??= url;
+  // Every doc_url then resolves on this gateway itself, offline.
+  if (docsServed) config.docsUrl ??= `${config.publicUrl}${DOCS_PATH}`;
 
   runner.recover();
   // The safety net behind each job's own deadline, and the Idempotency-Key clean-up.

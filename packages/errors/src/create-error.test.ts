@@ -53,3 +53,13 @@ describe('createError', () => {
     expect(schemaErrors(mismatched)).toBeDefined();
   });
 });
+
+describe('docUrl', () => {
+  it('points at the public reference by default, and at any docs site given its base', () => {
+    expect(docUrl('NO_CREDITS')).toBe('https://openpixels.ai/docs/reference/errors#no-credits');
+    expect(docUrl('ROUTE_NOT_FOUND', 'http://127.0.0.1:8080/docs/')).toBe(
+      'http://127.0.0.1:8080/docs/reference/errors#route-not-found',
+    );
+    expect(docUrl('NO_CREDITS', 'http://gw.local/docs')).toBe('http://gw.local/docs/reference/errors#no-credits');
+  });
+});

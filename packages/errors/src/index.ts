@@ -7,7 +7,7 @@ export {
   type UnrecognizedCode,
   type UnrecognizedErrorEnvelope,
 } from './decode-error-envelope.ts';
-export { docAnchor, docUrl, ERROR_REFERENCE_URL } from './doc-url.ts';
+export { DOCS_BASE_URL, docAnchor, docUrl, ERROR_REFERENCE_URL } from './doc-url.ts';
 export { exampleError } from './example-error.ts';
 export type {
   CodesOf,

@@ -1,6 +1,6 @@
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
-import { createError, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
+import { createError, docUrl, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
 import { logLevelOf } from './log-level.ts';
@@ -13,6 +13,8 @@ export interface ErrorContext {
   bodyLimitBytes: number;
   /** The methods a path answers to (empty when no route has the path), for METHOD_NOT_ALLOWED. */
   allowedMethods: (path: string) => string[];
+  /** The docs site every `doc_url` points into (OPENPIXELS_DOCS_URL, or where the server serves its docs). */
+  docsBaseUrl: () => string;
 }
 
 /** The only media type the API reads a body in. */
@@ -28,7 +30,7 @@ const SUPPORTED_MEDIA_TYPES = ['application/json'];
 export function toOpenPixelsError(
   thrown: unknown,
   request: { method: string; url: string; headers: Record<string, unknown> },
-  context: ErrorContext,
+  context: Pick<ErrorContext, 'bodyLimitBytes' | 'allowedMethods'>,
 ): OpenPixelsError {
   if (OpenPixelsError.isInstance(thrown)) return thrown;
   // Full, read-only, locked or down: the client may retry; this is not a bug of ours.
@@ -111,7 +113,7 @@ export function sendError(
   const retryAfter = (error.params as { retry_after_ms?: number }).retry_after_ms;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter / 1000))));
   if (hasErrorCode(error, 'METHOD_NOT_ALLOWED')) reply.header('allow', error.params.allowed.join(', '));
-  const envelope = { ...error.toJSON(), request_id: request.id };
+  const envelope = { ...error.toJSON(), request_id: request.id, doc_url: docUrl(error.code, context.docsBaseUrl()) };
   const answer = shape ? shape(error, envelope) : { status: error.status, body: envelope };
   return reply
     .code(answer.status)
@@ -125,12 +127,21 @@ export function sendError(
  * Answers a request Node could not parse as HTTP, straight on the socket (there is no request
  * object yet): headers over Node's limit are HEADERS_TOO_LARGE, anything else INVALID_ARGUMENTS.
  */
-export function sendClientError(thrown: NodeJS.ErrnoException, socket: Socket, requestId: string): void {
+export function sendClientError(
+  thrown: NodeJS.ErrnoException,
+  socket: Socket,
+  requestId: string,
+  context: Pick<ErrorContext, 'docsBaseUrl'>,
+): void {
   const error =
     thrown.code === 'HPE_HEADER_OVERFLOW'
       ? createError('HEADERS_TOO_LARGE', { limit_bytes: maxHeaderSize })
       : createError('INVALID_ARGUMENTS', { issues: [{ path: '', message: 'the HTTP request is malformed' }] });
-  const body = JSON.stringify({ ...error.toJSON(), request_id: requestId });
+  const body = JSON.stringify({
+    ...error.toJSON(),
+    request_id: requestId,
+    doc_url: docUrl(error.code, context.docsBaseUrl()),
+  });
   socket.end(
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +

@@ -1,4 +1,4 @@
-import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { docUrl, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { type FinalJobStatus, isFinished, type JobRecord } from './job-record.ts';
 
 /** A job still on its way. */
@@ -23,8 +23,11 @@ export interface JobResultView {
   };
 }
 
-/** What submit and poll answer with for a job: the wire shape the published clients read. */
-export function jobView(job: JobRecord): JobUpdateView | JobResultView {
+/**
+ * What submit and poll answer with for a job: the wire shape the published clients read. A
+ * failed job's `doc_url` points into the docs site at `docsBaseUrl`, like every other answer's.
+ */
+export function jobView(job: JobRecord, docsBaseUrl: string | undefined): JobUpdateView | JobResultView {
   if (!isFinished(job.status)) return { type: 'update', id: job.id, status: job.status };
   const view: JobResultView = {
     type: 'result',
@@ -38,6 +41,6 @@ export function jobView(job: JobRecord): JobUpdateView | JobResultView {
     },
   };
   if (job.status === 'completed' && job.resultUrl) view.data = { url: job.resultUrl };
-  if (job.error) view.error = job.error;
+  if (job.error) view.error = { ...job.error, doc_url: docUrl(job.error.code, docsBaseUrl) };
   return view;
 }

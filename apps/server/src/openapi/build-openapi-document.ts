@@ -38,7 +38,7 @@ export function buildOpenApiDocument(
 
   const paths: Record<string, Record<string, Schema>> = {};
   const sorted = [...routes]
-    .filter((r) => !r.url.includes('*'))
+    .filter((r) => !r.url.includes('*') && !(r.schema as { hide?: boolean } | undefined)?.hide)
     .sort((a, b) => a.url.localeCompare(b.url) || String(a.method).localeCompare(String(b.method)));
   for (const route of sorted) {
     for (const method of [route.method].flat()) {

@@ -59,7 +59,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
       reply.header('cache-control', 'no-store');
-      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs));
+      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), deps.config.docsUrl);
     },
   );
 }

@@ -26,6 +26,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     shutdownTimeoutMs: 2_000,
     providerPollIntervalMs: 10,
     retryBackoffMs: 5,
+    // Tests see the same doc_url whether or not the docs site happens to be built; a test of
+    // the served docs passes the directory itself.
+    docsDir: null,
     ...serverOptions,
     dataDir,
   });
