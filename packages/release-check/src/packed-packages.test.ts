@@ -22,7 +22,7 @@ interface Published {
   mustShip: string[];
 }
 
-const BUILT = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'package.json', 'README.md'];
+const BUILT = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'package.json', 'README.md', 'LICENSE'];
 const published: Published[] = [
   { name: '@openpixels/errors', dir: ERRORS_DIR, mustShip: [...BUILT, 'schema/error-envelope.schema.json'] },
   ...(SDK_EXISTS ? [{ name: 'openpixels', dir: SDK_DIR, mustShip: BUILT }] : []),
@@ -73,7 +73,7 @@ function typecheck(config: string, compilerOptions: Record<string, unknown>, fil
 }
 
 describe.each(published)('the $name tarball', (pkg) => {
-  it('ships only the manifest, README, CHANGELOG, built output and schema', () => {
+  it('ships only the manifest, README, CHANGELOG, LICENSE, built output and schema', () => {
     const entries = listTarball(tarballOf(pkg.name));
     expect(entries.filter((entry) => !isShippable(entry))).toEqual([]);
     for (const file of pkg.mustShip) expect(entries, `${pkg.name} must ship ${file}`).toContain(`package/${file}`);
