@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { docUrl, type ErrorCode, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../db/open-database.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { type StandInMode, type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import {
