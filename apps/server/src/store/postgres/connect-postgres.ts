@@ -1,0 +1,30 @@
+import postgres from 'postgres';
+
+/** A pool of connections to the store's PostgreSQL database (postgres.js). */
+export type Sql = postgres.Sql<Record<string, never>>;
+
+/** Connections one instance keeps: enough for a burst of submits and completions, few enough that many instances fit in max_connections. */
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * A connection pool for `url`. int8 columns (epoch ms, balances) come back as numbers: each
+ * is far below 2^53, and every caller works in numbers. Connections are opened lazily;
+ * `connect_timeout` bounds how long a down or unreachable database holds a caller.
+ */
+export function connectPostgres(url: string, options: { max?: number; applicationName?: string } = {}): Sql {
+  return postgres(url, {
+    max: options.max ?? DEFAULT_POOL_SIZE,
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+    connection: { application_name: options.applicationName ?? 'openpixels' },
+    types: {
+      int8AsNumber: {
+        to: 20,
+        from: [20],
+        serialize: (value: number) => String(value),
+        parse: (raw: string) => Number(raw),
+      },
+    },
+  }) as unknown as Sql;
+}
