@@ -1,7 +1,10 @@
 import postgres from 'postgres';
 
 /** A pool of connections to the store's PostgreSQL database (postgres.js). */
-export type Sql = postgres.Sql<Record<string, never>>;
+export type Sql = postgres.Sql;
+
+/** What runs a query: the pool itself, or one transaction's connection (a money move takes either). */
+export type Queryable = postgres.ISql;
 
 /** Connections one instance keeps: enough for a burst of submits and completions, few enough that many instances fit in max_connections. */
 export const DEFAULT_POOL_SIZE = 10;
