@@ -34,3 +34,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+const byDataDir = new Map<string, Promise<TestDatabase>>();
+
+/**
+ * The database that goes with a test's data dir: created on first use, the same one after, so
+ * a test that restarts a server (or a server process) on its data dir finds its jobs again.
+ */
+export function testDatabaseFor(dataDir: string): Promise<TestDatabase> {
+  let database = byDataDir.get(dataDir);
+  if (!database) {
+    database = createTestDatabase();
+    byDataDir.set(dataDir, database);
+  }
+  return database;
+}

@@ -1,4 +1,4 @@
-import { storageProblemOf } from '../../db/storage-unavailable.ts';
+import { storageProblemOf } from '../storage-unavailable.ts';
 
 /** What a start can meet that is the operator's to fix, beyond the faults any request can meet. */
 const START_PROBLEMS: Array<[test: (code: string) => boolean, problem: (code: string) => string]> = [

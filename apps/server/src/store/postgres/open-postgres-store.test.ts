@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isStorageUnavailable } from '../../db/storage-unavailable.ts';
+import { isStorageUnavailable } from '../storage-unavailable.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import type { Store } from '../store.ts';
 import { DatabaseUnusableError } from './database-unusable-error.ts';
