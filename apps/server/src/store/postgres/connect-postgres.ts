@@ -22,10 +22,12 @@ export function connectPostgres(url: string, options: { max?: number; applicatio
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? 'openpixels' },
     types: {
+      // Serialized whole: a time computed from fractional hours (a retention cutoff) is still an
+      // epoch-ms bigint; money amounts are whole numbers checked before any store sees them.
       int8AsNumber: {
         to: 20,
         from: [20],
-        serialize: (value: number) => String(value),
+        serialize: (value: number) => String(Math.floor(value)),
         parse: (raw: string) => Number(raw),
       },
     },

@@ -5,7 +5,7 @@ import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '
 import type { ModelId } from '../../models/model-catalog.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
-import type { CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import type { Queryable, Sql } from './connect-postgres.ts';
 import { moveCredits } from './postgres-ledger.ts';
 
@@ -270,15 +270,19 @@ export class PostgresJobStore implements JobStore {
     return rows.map(toJob);
   }
 
-  async claimLapsed(lease: Lease, now: number, limit: number): Promise<JobRecord[]> {
-    // SKIP LOCKED: two instances claiming at once take disjoint jobs instead of waiting on each other.
-    const rows = await this.#sql<JobRow[]>`
+  async claimLapsed(lease: Lease, now: number, limit: number): Promise<ClaimedJob[]> {
+    // SKIP LOCKED: two instances claiming at once take disjoint jobs instead of waiting on each
+    // other. The locked subquery still sees the owner before the take-over.
+    const rows = await this.#sql<Array<JobRow & { previous_owner: string | null }>>`
       UPDATE jobs SET status = 'processing', owner = ${lease.owner}, lease_until = ${lease.until}, updated_at = ${now}
-       WHERE id IN (SELECT id FROM jobs
-                     WHERE status IN ('queued', 'processing') AND (lease_until IS NULL OR lease_until < ${now})
-                     ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING *`;
-    return rows.map(toJob).sort((a, b) => a.createdAt - b.createdAt);
+        FROM (SELECT id, owner AS previous_owner FROM jobs
+               WHERE status IN ('queued', 'processing') AND (lease_until IS NULL OR lease_until < ${now})
+               ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED) lapsed
+       WHERE jobs.id = lapsed.id
+      RETURNING jobs.*, lapsed.previous_owner`;
+    return rows
+      .map((row) => ({ ...toJob(row), previousOwner: row.previous_owner }))
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   async renewLeases(lease: Lease): Promise<string[]> {
