@@ -74,13 +74,6 @@ describe('pnpm version-packages on a copy of the pending changesets', () => {
     execFileSync(process.execPath, [CHANGESET_BIN, 'version'], { cwd: scratch, stdio: 'pipe' });
   });
 
-  it('regenerates every derived file and then the snapshot right after changeset version', () => {
-    const scripts = (readManifest(REPO_ROOT) as { scripts?: Record<string, string> }).scripts ?? {};
-    expect(scripts['version-packages']).toMatch(
-      /^changeset version && pnpm generate && pnpm --filter @openpixels\/release-check run snapshot$/,
-    );
-  });
-
   it('publishes only after this workspace\'s checks pass', () => {
     const scripts = (readManifest(REPO_ROOT) as { scripts?: Record<string, string> }).scripts ?? {};
     expect(scripts.release).toMatch(
