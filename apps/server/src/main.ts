@@ -7,6 +7,7 @@ import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { issueDemoKey } from './keys/issue-demo-key.ts';
 import { startBanner } from './start-banner.ts';
+import { DatabaseUnusableError } from './store/postgres/database-unusable-error.ts';
 import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 import { startServer } from './server.ts';
 
@@ -27,8 +28,15 @@ if (config.workers > 1 && cluster.isPrimary) {
   await runInstance();
 }
 
-/** Stops a start that cannot use its data dir with one line an operator can act on; anything else is a bug and throws. */
+/** Stops a start that cannot use its store with one line an operator can act on; anything else is a bug and throws. */
 function cannotStart(error: unknown): never {
+  // The PostgreSQL store throws it already shaped (a data dir fault stays the data dir's below).
+  if (error instanceof DatabaseUnusableError) {
+    console.error(
+      `openpixels: cannot start: ${error.message}. Check OPENPIXELS_DATABASE_URL and that the database is up.`,
+    );
+    process.exit(2);
+  }
   const unusable = DataDirUnusableError.from(error, config.dataDir);
   if (!unusable) throw error;
   // One line naming the setting; no stack (nothing here is a bug).

@@ -19,7 +19,7 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
   // The demo key is made once, here, rather than by each worker (each would revoke the other's).
   let demoKey: string | undefined;
   if (config.demoKey.enabled) {
-    const store = await openStore({ dataDir: config.dataDir });
+    const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
       demoKey = await issueDemoKey(store.keys, config.demoKey.credits);
     } finally {
@@ -66,7 +66,7 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
     console.error(`openpixels: worker ${worker.process.pid} died (${signal ?? `exit ${code}`}); starting another`);
     // The process is gone, so its leases can end now: its jobs are taken over by the next claim, not after a lease.
     try {
-      const store = await openStore({ dataDir: config.dataDir });
+      const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
       try {
         await store.jobs.releaseLeases(instance);
       } finally {
