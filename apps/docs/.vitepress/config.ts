@@ -15,6 +15,7 @@ export default defineConfig({
     nav: [
       { text: 'Quickstart', link: '/quickstart' },
       { text: 'Client', link: '/reference/client' },
+      { text: 'HTTP API', link: '/reference/http-api' },
       { text: 'Errors', link: '/reference/errors' },
     ],
     sidebar: [
@@ -38,6 +39,7 @@ export default defineConfig({
         text: 'Reference',
         items: [
           { text: 'Client', link: '/reference/client' },
+          { text: 'HTTP API', link: '/reference/http-api' },
           { text: 'Errors', link: '/reference/errors' },
         ],
       },
