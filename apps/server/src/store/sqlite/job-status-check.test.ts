@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobStatuses, unfinishedJobStatuses } from '@openpixels/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open-database.ts';
+import { openDatabase } from './open-database.ts';
 
 // The SQL schema spells the job statuses out (a CHECK and the partial indexes of unfinished
 // jobs). They must be exactly the wire contract's: read from a freshly migrated database,
