@@ -2,11 +2,7 @@
 
 import sys
 
-from openpixels_errors import (
-    RETRYABLE_CODES,
-    decode_error_envelope,
-    is_provider_error,
-)
+from openpixels_errors import decode_error_envelope, is_provider_error
 
 error = decode_error_envelope(sys.stdin.read())  # never raises
 if error.code == "NO_CREDITS":
@@ -14,7 +10,6 @@ if error.code == "NO_CREDITS":
     print(f"Out of credits: need {need}, have {have}.")
 elif is_provider_error(error):
     # Also true for a provider code newer than this package.
-    retry = error.code in RETRYABLE_CODES
-    print(f"{error.code}: the provider failed; retry later: {retry}.")
+    print(f"{error.code}: the provider failed ({error.message})")
 else:
     print(f"{error.code} ({error.type}): {error.message}")

@@ -61,9 +61,10 @@ describe('branch_on_error.py with the generated openpixels_errors package', () =
   });
 
   it('prints codes as their wire strings, for known and newer provider codes alike', async () => {
-    expect((await runOn(exampleEnvelope('PROVIDER_TIMEOUT'))).stdout).toBe('PROVIDER_TIMEOUT: the provider failed; retry later: True.\n');
+    const timeout = exampleEnvelope('PROVIDER_TIMEOUT');
+    expect((await runOn(timeout)).stdout).toBe(`PROVIDER_TIMEOUT: the provider failed (${timeout.message})\n`);
     const newer = { type: 'PROVIDER_ERROR', code: 'PROVIDER_QUOTA_EXCEEDED', message: 'Quota.', params: {} };
-    expect((await runOn(newer)).stdout).toBe('PROVIDER_QUOTA_EXCEEDED: the provider failed; retry later: False.\n');
+    expect((await runOn(newer)).stdout).toBe('PROVIDER_QUOTA_EXCEEDED: the provider failed (Quota.)\n');
     const key = exampleEnvelope('INVALID_API_KEY');
     expect((await runOn(key)).stdout).toBe(`INVALID_API_KEY (AUTHENTICATION_ERROR): ${key.message}\n`);
   });
