@@ -64,6 +64,17 @@ async function gateway(env: Record<string, string>) {
   return { url: match[1] as string, key, pid: match.pid };
 }
 
+/** The fields of fal's and the gateway's answers that the benchmark reads (all optional: it checks them). */
+interface Answer {
+  status_url?: string;
+  response_url?: string;
+  status?: string;
+  images?: { url?: string }[];
+  type?: string;
+  id?: string;
+  error?: unknown;
+}
+
 /** One HTTP call on a keep-alive agent; resolves with status and parsed JSON. */
 function call(
   agent: Agent,
@@ -71,7 +82,7 @@ function call(
   method: string,
   headers: Record<string, string>,
   body?: unknown,
-): Promise<{ status: number; json: Record<string, any> }> {
+): Promise<{ status: number; json: Answer }> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -90,7 +101,7 @@ function call(
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
-            json: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : null,
+            json: chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Answer) : {},
           }),
         );
       },
@@ -143,9 +154,11 @@ function falDirect(provider: { url: string; key: string }): Job {
       image_size: { width: 256, height: 256 },
       num_images: 1,
     });
-    const status = await call(agent, submitted.json.status_url, 'GET', auth);
+    const { status_url: statusUrl, response_url: responseUrl } = submitted.json;
+    if (!statusUrl || !responseUrl) throw new Error('stand-in gave no status or response URL');
+    const status = await call(agent, statusUrl, 'GET', auth);
     if (status.json.status !== 'COMPLETED') throw new Error('stand-in not instant');
-    const result = await call(agent, submitted.json.response_url, 'GET', auth);
+    const result = await call(agent, responseUrl, 'GET', auth);
     if (!result.json.images?.[0]?.url) throw new Error('no image');
     return 0;
   };

@@ -1,8 +1,16 @@
-// `pnpm start`: reads the configuration from the environment, starts the server, prints a
-// demo key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
+// The server's process entry, for `pnpm start` and for supervisors (`node apps/server/src/main.ts`):
+// reads the configuration from the environment, starts the server, prints the data dir's demo
+// key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
 import { ConfigError, loadConfig } from './config.ts';
-import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
+import { type DemoKey, keepDemoKey } from './keep-demo-key.ts';
 import { startServer } from './server.ts';
+import { startFailureLine } from './start-failure-line.ts';
+
+/**
+ * A second signal this soon after the first is the same request: Ctrl-C reaches both pnpm and
+ * this process, and pnpm forwards its copy. Only a later one means "stop now, do not wait".
+ */
+const SAME_REQUEST_MS = 1_000;
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -16,44 +24,26 @@ try {
 }
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let demoKey: string | undefined;
+let demoKey: DemoKey | undefined;
 try {
   server = await startServer(config);
-  if (config.demoKey.enabled) {
-    // A fresh demo key each start: keys are stored only as hashes, so an old one cannot be shown again.
-    for (const record of server.keys.list())
-      if (record.name === 'demo' && record.revokedAt === null) server.keys.revoke(record.id);
-    demoKey = (await server.createApiKey({ credits: config.demoKey.credits, name: 'demo' })).key;
-  }
+  if (config.demoKey.enabled) demoKey = await keepDemoKey(server.keys, config.dataDir, config.demoKey.credits);
 } catch (error) {
-  const unusable = DataDirUnusableError.from(error, config.dataDir);
-  if (!unusable) throw error;
+  const line = startFailureLine(error, config);
+  if (line === undefined) throw error;
   // One line an operator can act on, naming the setting; no stack (nothing here is a bug).
-  console.error(
-    `openpixels: cannot start: ${unusable.message}. Set OPENPIXELS_DATA_DIR to a writable directory with free space, or fix this one.`,
-  );
+  console.error(`openpixels: cannot start: ${line}`);
   process.exit(2);
 }
-const lines = [`OpenPixels listening on ${server.url} (providers: ${config.providers.map((p) => p.id).join(', ')})`];
-if (demoKey !== undefined) {
-  const key = demoKey;
-  lines.push(
-    `Demo API key (${config.demoKey.credits} credits; replaced on every start): ${key}`,
-    'Try it:',
-    `  curl -s ${server.url}/v2/submit -H 'Authorization: Key ${key}' -H 'Content-Type: application/json' \\`,
-    `    -d '{"model":"flux-schnell","prompt":"a lighthouse at dusk","width":512,"height":512}'`,
-    `  curl -s ${server.url}/v2/poll/<id> -H 'Authorization: Key ${key}'`,
-  );
-}
-console.log(lines.join('\n'));
-
-let stopping = false;
+// Before the line that says it listens: a supervisor may signal as soon as it reads it.
+let stopRequestedAt: number | undefined;
 const stop = (signal: string) => {
-  if (stopping) {
+  if (stopRequestedAt !== undefined) {
+    if (performance.now() - stopRequestedAt < SAME_REQUEST_MS) return;
     console.error(`openpixels: ${signal} again, exiting without waiting`);
     process.exit(1);
   }
-  stopping = true;
+  stopRequestedAt = performance.now();
   server.app.log.info({ signal }, 'shutdown requested');
   // Past the drain budget plus a margin, something is stuck: leave rather than hang forever.
   setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 15_000).unref();
@@ -67,3 +57,16 @@ const stop = (signal: string) => {
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
+
+const lines = [`OpenPixels listening on ${server.url} (providers: ${config.providers.map((p) => p.id).join(', ')})`];
+if (demoKey !== undefined) {
+  const { key, balance, created } = demoKey;
+  lines.push(
+    `Demo API key (${balance} credits; ${created ? 'new, kept for the next starts of this data dir' : 'the same as on the last start'}): ${key}`,
+    'Try it:',
+    `  curl -s ${server.url}/v2/submit -H 'Authorization: Key ${key}' -H 'Content-Type: application/json' \\`,
+    `    -d '{"model":"flux-schnell","prompt":"a lighthouse at dusk","width":512,"height":512}'`,
+    `  curl -s ${server.url}/v2/poll/<id> -H 'Authorization: Key ${key}'`,
+  );
+}
+console.log(lines.join('\n'));
