@@ -6,21 +6,42 @@ import { DEFAULT_DATA_DIR } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
 import { type ApiKeyRecord, ApiKeyStore } from './keys/api-key-store.ts';
 
+/** Each command's arguments and what it does: the source of `--help` and of each usage error's hint. */
+const COMMANDS = {
+  create: ['[--name NAME] [--credits N]', 'Create a key; it is printed once and stored only as a hash.'],
+  list: ['', 'Every key: id, name, prefix, balance, state.'],
+  revoke: ['<key-id | key>', 'Stop a key from working, at once.'],
+  credit: ['<key-id | key> <amount> [--note TEXT]', 'Add credits to a key (not to a revoked one).'],
+  debit: ['<key-id | key> <amount> [--note TEXT]', 'Take credits away; refused if the key holds fewer.'],
+  ledger: ['<key-id | key> [--limit N]', "A key's credit movements, newest first."],
+} as const;
+type Command = keyof typeof COMMANDS;
+
+const usageOf = (command: Command) => `keys ${command}${COMMANDS[command][0] ? ` ${COMMANDS[command][0]}` : ''}`;
+
 const USAGE = `Usage: keys <command> [options]
 
 Commands:
-  create [--name NAME] [--credits N]     Create a key; it is printed once and stored only as a hash.
-  list                                   Every key: id, name, prefix, balance, state.
-  revoke <key-id | key>                  Stop a key from working, at once.
-  credit <key-id | key> <amount> [--note TEXT]
-                                         Add credits to a key.
-  ledger <key-id | key> [--limit N]      A key's credit movements, newest first.
+${Object.keys(COMMANDS)
+  .map((command) => `  ${usageOf(command as Command).slice(5).padEnd(46)}${COMMANDS[command as Command][1]}`)
+  .join('\n')}
 
 Options:
   --data-dir DIR   The server's data dir (default: $OPENPIXELS_DATA_DIR, else apps/server/.data).
-  --json           Print JSON instead of text.`;
+  --json           Print JSON instead of text (through pnpm, add -s so pnpm prints no banner:
+                   pnpm -s --filter @openpixels/server keys list --json | jq).`;
 
-class UsageError extends Error {}
+const isCommand = (text: string | undefined): text is Command => text !== undefined && Object.hasOwn(COMMANDS, text);
+
+/** A mistake in the command line: reported in one line, with the usage of the command it concerns. */
+class UsageError extends Error {
+  readonly command: Command | undefined;
+
+  constructor(message: string, command: Command | undefined) {
+    super(message);
+    this.command = command;
+  }
+}
 
 function main(argv: string[]): void {
   const { values, positionals } = parseArgs({
@@ -36,25 +57,27 @@ function main(argv: string[]): void {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const [named, ...rest] = positionals;
+  if (values.help || !named) {
     console.log(USAGE);
     return;
   }
+  if (!isCommand(named)) throw new UsageError(`unknown command ${named}`, undefined);
+  const command = named;
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
   const db = openDatabase(dataDir);
   const keys = new ApiKeyStore(db);
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
   const findKey = (ref: string | undefined): ApiKeyRecord => {
-    if (!ref) throw new UsageError(`${command} needs a key id or a key`);
+    if (!ref) throw new UsageError(`${command} needs a key id or a key`, command);
     const record = keys.find(ref);
-    if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`);
+    if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`, command);
     return record;
   };
   try {
     switch (command) {
       case 'create': {
-        const credits = wholeNumber(values.credits ?? '0', '--credits');
+        const credits = wholeNumber(values.credits ?? '0', '--credits', command);
         const { key, record } = keys.create({ name: values.name ?? '', credits });
         print(
           { ...record, key },
@@ -77,17 +100,22 @@ function main(argv: string[]): void {
         print({ id: record.id, revoked: true }, `revoked ${record.id}`);
         return;
       }
-      case 'credit': {
+      case 'credit':
+      case 'debit': {
         const record = findKey(rest[0]);
-        const amount = wholeNumber(rest[1], 'the amount');
-        if (amount === 0) throw new UsageError('the amount must be above 0');
-        const balance = keys.credit(record.id, amount, values.note ?? 'credited by keys CLI');
-        print({ id: record.id, balance }, `${record.id}: +${amount} credits, balance ${balance}`);
+        const amount = wholeNumber(rest[1], 'the amount', command);
+        if (amount === 0) throw new UsageError('the amount must be above 0', command);
+        const balance =
+          command === 'credit'
+            ? keys.credit(record.id, amount, values.note ?? 'credited by keys CLI')
+            : keys.debit(record.id, amount, values.note ?? 'debited by keys CLI');
+        const sign = command === 'credit' ? '+' : '-';
+        print({ id: record.id, balance }, `${record.id}: ${sign}${amount} credits, balance ${balance}`);
         return;
       }
       case 'ledger': {
         const record = findKey(rest[0]);
-        const entries = keys.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit'));
+        const entries = keys.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
         const lines = entries.map(
           (e) =>
             `${new Date(e.createdAt).toISOString()}  ${e.kind.padEnd(7)}  ${String(e.amount).padStart(8)}  → ${String(e.balanceAfter).padStart(8)}  ${e.jobId ?? e.note ?? ''}`,
@@ -95,25 +123,29 @@ function main(argv: string[]): void {
         print(entries, lines.join('\n') || 'no movements');
         return;
       }
-      default:
-        throw new UsageError(`unknown command ${command}`);
     }
   } finally {
     db.close();
   }
 }
 
-function wholeNumber(text: string | undefined, what: string): number {
+function wholeNumber(text: string | undefined, what: string, command: Command): number {
   if (text === undefined || !/^\d{1,15}$/.test(text))
-    throw new UsageError(`${what} must be a whole number, got ${text ?? 'nothing'}`);
+    throw new UsageError(`${what} must be a whole number, got ${text ?? 'nothing'}`, command);
   return Number(text);
 }
 
+const argv = process.argv.slice(2);
 try {
-  main(process.argv.slice(2));
+  main(argv);
 } catch (error) {
-  if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(`keys: ${(error as Error).message}\n\n${USAGE}`);
+  const parseArgsError = String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+  if (error instanceof UsageError || parseArgsError) {
+    const command = error instanceof UsageError ? error.command : argv.find(isCommand);
+    const hint = command
+      ? `usage: ${usageOf(command)}`
+      : `usage: keys ${Object.keys(COMMANDS).join('|')} … (keys --help for each one)`;
+    console.error(`keys: ${(error as Error).message.split('\n')[0]}\n${hint}`);
     process.exit(2);
   }
   console.error(`keys: ${(error as Error).message}`);

@@ -1,6 +1,6 @@
 import type { StatementSync } from 'node:sqlite';
 
-/** Why a balance moved: credits granted by an operator, a job's price held, or given back. */
+/** Why a balance moved: an operator's grant (positive) or debit (negative), a job's price held, or given back. */
 export type CreditMoveKind = 'grant' | 'reserve' | 'refund';
 
 /** One money move: signed `amount` (grants and refunds add, reserves subtract). */

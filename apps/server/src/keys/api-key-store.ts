@@ -151,12 +151,31 @@ export class ApiKeyStore {
     return result.changes === 1 || this.get(id) !== undefined;
   }
 
-  /** Adds credits to a key and records why; returns the new balance. */
+  /** Adds credits to a key and records why; returns the new balance. A revoked key is refused: no one can spend them. */
   credit(id: string, amount: number, note = 'credit'): number {
     assertCreditAmount(amount, { allowZero: false });
     return immediateTransaction(this.#db, () => {
-      if (!this.get(id)) throw new Error(`No API key with id ${id}.`);
+      const record = this.get(id);
+      if (!record) throw new Error(`No API key with id ${id}.`);
+      if (record.revokedAt !== null) throw new Error(`${id} is revoked, so credits given to it could never be spent.`);
       return this.#grant(id, amount, note);
+    });
+  }
+
+  /**
+   * Takes credits away from a key and records why (a ledger grant of a negative amount);
+   * returns the new balance. Refused, nothing moved, when the key holds less than `amount`:
+   * checked inside the write transaction, so a submit racing it cannot take the balance below 0.
+   */
+  debit(id: string, amount: number, note = 'debit'): number {
+    assertCreditAmount(amount, { allowZero: false });
+    return immediateTransaction(this.#db, () => {
+      const record = this.get(id);
+      if (!record) throw new Error(`No API key with id ${id}.`);
+      if (record.balance < amount) {
+        throw new RangeError(`${id} holds ${record.balance} credits, so taking ${amount} would leave it below 0.`);
+      }
+      return this.#grant(id, -amount, note);
     });
   }
 
