@@ -4,13 +4,15 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { JobStore } from './jobs/job-store.ts';
 import { type ApiKeyRecord, ApiKeyStore } from './keys/api-key-store.ts';
+import { revokeKey } from './keys/revoke-key.ts';
 
 /** Each command's arguments and what it does: the source of `--help` and of each usage error's hint. */
 const COMMANDS = {
   create: ['[--name NAME] [--credits N]', 'Create a key; it is printed once and stored only as a hash.'],
   list: ['', 'Every key: id, name, prefix, balance, state.'],
-  revoke: ['<key-id | key>', 'Stop a key from working, at once.'],
+  revoke: ['<key-id | key>', 'Stop a key from working, at once; its unfinished jobs are cancelled and refunded.'],
   credit: ['<key-id | key> <amount> [--note TEXT]', 'Add credits to a key (not to a revoked one).'],
   debit: ['<key-id | key> <amount> [--note TEXT]', 'Take credits away; refused if the key holds fewer.'],
   ledger: ['<key-id | key> [--limit N]', "A key's credit movements, newest first."],
@@ -43,7 +45,7 @@ class UsageError extends Error {
   }
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -96,8 +98,11 @@ function main(argv: string[]): void {
       }
       case 'revoke': {
         const record = findKey(rest[0]);
-        keys.revoke(record.id);
-        print({ id: record.id, revoked: true }, `revoked ${record.id}`);
+        const { cancelled } = await revokeKey(keys, new JobStore(db), record.id);
+        print(
+          { id: record.id, revoked: true, cancelled },
+          `revoked ${record.id}${cancelled.length > 0 ? `; cancelled and refunded its unfinished jobs: ${cancelled.join(', ')}` : ''}`,
+        );
         return;
       }
       case 'credit':
@@ -137,7 +142,7 @@ function wholeNumber(text: string | undefined, what: string, command: Command): 
 
 const argv = process.argv.slice(2);
 try {
-  main(argv);
+  await main(argv);
 } catch (error) {
   const parseArgsError = String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
   if (error instanceof UsageError || parseArgsError) {

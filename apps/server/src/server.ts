@@ -121,11 +121,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   if (docsServed) config.docsUrl ??= `${config.publicUrl}${DOCS_PATH}`;
 
   runner.recover();
-  // The safety net behind each job's own deadline, and the Idempotency-Key clean-up.
+  // The safety net behind each job's own deadline, jobs another process cancelled (a revoked
+  // key's), and the Idempotency-Key clean-up.
   const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)));
   const sweeper = setInterval(() => {
     try {
       runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
+      runner.stopJobsFinishedElsewhere();
       jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
     } catch (error) {
       const storage = storageProblemOf(error);

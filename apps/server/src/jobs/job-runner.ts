@@ -7,7 +7,7 @@ import { KEEP_UPSTREAM, type ProviderAdapter, type UpstreamJob } from '../provid
 import { isPinned, pickProviders } from '../routing/pick-providers.ts';
 import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
 import type { JobEvents } from './job-events.ts';
-import type { AttemptRecord, JobRecord } from './job-record.ts';
+import { type AttemptRecord, isFinished, type JobRecord } from './job-record.ts';
 import type { JobStore } from './job-store.ts';
 import { timedAbort } from './timed-abort.ts';
 
@@ -158,6 +158,25 @@ export class JobRunner {
       this.#options.logger.info({ jobId: id }, 'job cancelled by its owner; credits refunded');
     }
     return outcome;
+  }
+
+  /**
+   * Stops the runs of jobs another process finished meanwhile (the keys CLI revoked their key
+   * and cancelled them, an operator's tool failed them): their attempts are aborted and the
+   * provider's own jobs cancelled (best effort), so no one pays for an image that cannot be
+   * stored. Returns how many were stopped.
+   */
+  stopJobsFinishedElsewhere(): number {
+    let stopped = 0;
+    for (const [id, { controller }] of this.#active) {
+      const job = this.#options.store.get(id);
+      if (!job || !isFinished(job.status) || this.#delivering.has(id)) continue;
+      controller.abort(CANCELLED);
+      this.#options.events.notify(id);
+      stopped++;
+    }
+    if (stopped > 0) this.#options.logger.info({ stopped }, 'stopped jobs another process finished');
+    return stopped;
   }
 
   /** Stops every running job without finishing it; the next start resumes them. */

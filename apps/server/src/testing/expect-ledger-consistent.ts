@@ -6,7 +6,7 @@ import { DATABASE_FILE } from '../db/open-database.ts';
 /**
  * Reads a data dir's database (read-only) and asserts the money invariants: every balance is
  * the sum of its ledger and never below 0, every job was reserved exactly once and nothing
- * else was, and a job is refunded at most once, only when it failed, always when it failed.
+ * else was, and a job is refunded at most once, only when it failed or was cancelled, and then always.
  * Returns the key balances by key id.
  */
 export function expectLedgerConsistent(dataDir: string): Map<string, number> {
@@ -33,7 +33,7 @@ export function expectLedgerConsistent(dataDir: string): Map<string, number> {
     for (const job of jobs) {
       expect(job.reserves, `reserves of ${job.id}`).toBe(1);
       expect(job.refunds, `refunds of ${job.id} (${job.status})`).toBe(
-        job.status === 'failed' && job.price > 0 ? 1 : 0,
+        (job.status === 'failed' || job.status === 'cancelled') && job.price > 0 ? 1 : 0,
       );
     }
     const orphans = db
