@@ -269,7 +269,10 @@ try {
           (context as { id?: string }).id = (JSON.parse(body) as { id: string }).id;
         },
       },
-      { method: 'GET', setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }) },
+      {
+        method: 'GET',
+        setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }),
+      },
     ],
   });
   const cannonRow = `autocannon, 100 connections, submit + poll pairs: ${(cannon.requests.average / 2).toFixed(0)} jobs/s (${cannon.requests.average.toFixed(0)} req/s), request latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, ${cannon.non2xx} non-2xx, ${cannon.errors} errors`;

@@ -86,7 +86,9 @@ describe('keys CLI', () => {
     const credited = await keys('credit', id, '10');
     expect(credited.code).toBe(1);
     expect(credited.stderr).toMatch(/revoked/);
-    expect(JSON.parse((await keys('list', '--json')).stdout)).toContainEqual(expect.objectContaining({ id, balance: 2 }));
+    expect(JSON.parse((await keys('list', '--json')).stdout)).toContainEqual(
+      expect.objectContaining({ id, balance: 2 }),
+    );
     expectLedgerConsistent(dataDir);
   });
 

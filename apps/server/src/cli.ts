@@ -25,7 +25,12 @@ const USAGE = `Usage: keys <command> [options]
 
 Commands:
 ${Object.keys(COMMANDS)
-  .map((command) => `  ${usageOf(command as Command).slice(5).padEnd(46)}${COMMANDS[command as Command][1]}`)
+  .map(
+    (command) =>
+      `  ${usageOf(command as Command)
+        .slice(5)
+        .padEnd(46)}${COMMANDS[command as Command][1]}`,
+  )
   .join('\n')}
 
 Options:

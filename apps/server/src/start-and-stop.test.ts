@@ -37,10 +37,14 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function pnpmStart(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await startServerProcess(dataDir(), { OPENPIXELS_LOG_LEVEL: 'info', ...env }, {
-    command: ['pnpm', 'start'],
-    detached: true,
-  });
+  const server = await startServerProcess(
+    dataDir(),
+    { OPENPIXELS_LOG_LEVEL: 'info', ...env },
+    {
+      command: ['pnpm', 'start'],
+      detached: true,
+    },
+  );
   processes.push(server);
   return server;
 }

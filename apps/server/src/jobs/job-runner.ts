@@ -26,6 +26,12 @@ export interface JobRunnerOptions {
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
 export const SHUTDOWN = KEEP_UPSTREAM;
 
+/**
+ * The retry hint of a job that failed for running out of time (SERVICE_UNAVAILABLE, a code that
+ * always carries one): the job itself was fine, so submitting it again soon is reasonable.
+ */
+const RESUBMIT_AFTER_MS = 1_000;
+
 /** The reason a job's run is aborted with when its owner cancelled it (it is already finished). */
 const CANCELLED = Symbol('cancelled');
 
@@ -104,9 +110,9 @@ export class JobRunner {
       if (job.deadlineAt <= now) {
         const error = createError(
           'SERVICE_UNAVAILABLE',
-          {},
+          { retry_after_ms: RESUBMIT_AFTER_MS },
           {
-            message: 'The server restarted while this job ran, and its deadline has passed. Its credits were refunded.',
+            message: `The server restarted while this job ran, and its deadline has passed. Its credits were refunded; submit it again in ${RESUBMIT_AFTER_MS} ms.`,
           },
         );
         if (this.#finishFailed(job, error.toJSON(), null)) failed++;
@@ -133,9 +139,9 @@ export class JobRunner {
       this.#active.get(job.id)?.controller.abort(new Error('deadline passed'));
       const error = createError(
         'SERVICE_UNAVAILABLE',
-        {},
+        { retry_after_ms: RESUBMIT_AFTER_MS },
         {
-          message: 'The job did not finish within its deadline and was stopped. Its credits were refunded.',
+          message: `The job did not finish within its deadline and was stopped. Its credits were refunded; submit it again in ${RESUBMIT_AFTER_MS} ms.`,
         },
       );
       if (this.#finishFailed(job, error.toJSON(), null)) failed++;

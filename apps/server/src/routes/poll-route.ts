@@ -38,7 +38,7 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       };
       let job = find();
       reply.header('cache-control', 'no-store');
-      if (isFinished(job.status)) return jobView(job, deps.config.docsUrl);
+      if (isFinished(job.status)) return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
 
       const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
       const gone = new AbortController();
@@ -50,7 +50,7 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
         reply.raw.off('close', onClose);
       }
       job = find();
-      return jobView(job, deps.config.docsUrl);
+      return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
     },
   );
 }
