@@ -3,10 +3,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
-import { JobStore } from './jobs/job-store.ts';
-import { type ApiKeyRecord, ApiKeyStore } from './keys/api-key-store.ts';
+import { debitCredits } from './credits/debit-credits.ts';
+import { grantCredits } from './credits/grant-credits.ts';
+import { findApiKey } from './keys/find-api-key.ts';
+import { issueApiKey } from './keys/issue-api-key.ts';
 import { revokeKey } from './keys/revoke-key.ts';
+import { openStore } from './store/open-store.ts';
+import type { ApiKeyRecord } from './store/store.ts';
 
 /** Each command's arguments and what it does: the source of `--help` and of each usage error's hint. */
 const COMMANDS = {
@@ -72,12 +75,12 @@ async function main(argv: string[]): Promise<void> {
   if (!isCommand(named)) throw new UsageError(`unknown command ${named}`, undefined);
   const command = named;
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const db = openDatabase(dataDir);
-  const keys = new ApiKeyStore(db);
+  const store = await openStore({ dataDir });
+  const keys = store.keys;
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
-  const findKey = (ref: string | undefined): ApiKeyRecord => {
+  const findKey = async (ref: string | undefined): Promise<ApiKeyRecord> => {
     if (!ref) throw new UsageError(`${command} needs a key id or a key`, command);
-    const record = keys.find(ref);
+    const record = await findApiKey(keys, ref);
     if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`, command);
     return record;
   };
@@ -85,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'create': {
         const credits = wholeNumber(values.credits ?? '0', '--credits', command);
-        const { key, record } = keys.create({ name: values.name ?? '', credits });
+        const { key, record } = await issueApiKey(keys, { name: values.name ?? '', credits });
         print(
           { ...record, key },
           `${key}\n(id ${record.id}, ${record.balance} credits; this is the only time the key is shown)`,
@@ -93,7 +96,7 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'list': {
-        const records = keys.list();
+        const records = await keys.list();
         const lines = records.map(
           (r) =>
             `${r.id}  ${`${r.prefix}…`.padEnd(12)}  ${String(r.balance).padStart(10)}  ${r.revokedAt ? 'revoked' : 'active '}  ${r.name}`,
@@ -102,8 +105,8 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'revoke': {
-        const record = findKey(rest[0]);
-        const { cancelled } = await revokeKey(keys, new JobStore(db), record.id);
+        const record = await findKey(rest[0]);
+        const { cancelled } = await revokeKey(store, record.id);
         print(
           { id: record.id, revoked: true, cancelled },
           `revoked ${record.id}${cancelled.length > 0 ? `; cancelled and refunded its unfinished jobs: ${cancelled.join(', ')}` : ''}`,
@@ -112,20 +115,20 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'credit':
       case 'debit': {
-        const record = findKey(rest[0]);
+        const record = await findKey(rest[0]);
         const amount = wholeNumber(rest[1], 'the amount', command);
         if (amount === 0) throw new UsageError('the amount must be above 0', command);
         const balance =
           command === 'credit'
-            ? keys.credit(record.id, amount, values.note ?? 'credited by keys CLI')
-            : keys.debit(record.id, amount, values.note ?? 'debited by keys CLI');
+            ? await grantCredits(store, record.id, amount, values.note ?? 'credited by keys CLI')
+            : await debitCredits(store, record.id, amount, values.note ?? 'debited by keys CLI');
         const sign = command === 'credit' ? '+' : '-';
         print({ id: record.id, balance }, `${record.id}: ${sign}${amount} credits, balance ${balance}`);
         return;
       }
       case 'ledger': {
-        const record = findKey(rest[0]);
-        const entries = keys.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
+        const record = await findKey(rest[0]);
+        const entries = await store.ledger.history(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
         const lines = entries.map(
           (e) =>
             `${new Date(e.createdAt).toISOString()}  ${e.kind.padEnd(7)}  ${String(e.amount).padStart(8)}  → ${String(e.balanceAfter).padStart(8)}  ${e.jobId ?? e.note ?? ''}`,
@@ -135,7 +138,7 @@ async function main(argv: string[]): Promise<void> {
       }
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -1,6 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiKeyStore } from './keys/api-key-store.ts';
+import { findApiKey } from './keys/find-api-key.ts';
+import { issueApiKey } from './keys/issue-api-key.ts';
+import type { KeyStore } from './store/store.ts';
 
 /** The file in the data dir that keeps the demo key between starts (keys are stored only as hashes). */
 export const DEMO_KEY_FILE = 'demo-key';
@@ -19,14 +21,14 @@ export interface DemoKey {
  * holding `credits`, saved beside the database for the next start. Why kept: a restart must not
  * cut a demo user off from the jobs they submitted, nor pile up a dead key per start.
  */
-export async function keepDemoKey(keys: ApiKeyStore, dataDir: string, credits: number): Promise<DemoKey> {
+export async function keepDemoKey(keys: KeyStore, dataDir: string, credits: number): Promise<DemoKey> {
   const file = join(dataDir, DEMO_KEY_FILE);
   const saved = readSavedKey(file);
-  const found = saved === undefined ? undefined : await keys.find(saved);
+  const found = saved === undefined ? undefined : await findApiKey(keys, saved);
   if (saved !== undefined && found && found.revokedAt === null) {
     return { key: saved, id: found.id, balance: found.balance, created: false };
   }
-  const { key, record } = await keys.create({ credits, name: 'demo' });
+  const { key, record } = await issueApiKey(keys, { credits, name: 'demo' });
   // Owner-only: the file holds a working secret, like the database beside it.
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/open-database.ts';
-import { ApiKeyStore } from './keys/api-key-store.ts';
+import { findApiKey } from './keys/find-api-key.ts';
+import { openStore } from './store/open-store.ts';
 import { runServerProcessToExit, type ServerProcess, startServerProcess } from './testing/start-server-process.ts';
 
 // Starts and stops as an operator supervises them: `pnpm start` signalled the way a terminal
@@ -147,9 +147,9 @@ describe('the demo key', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
-    const db = openDatabase(dir);
-    const demos = new ApiKeyStore(db).list().filter((k) => k.name === 'demo');
-    db.close();
+    const store = await openStore({ dataDir: dir });
+    const demos = (await store.keys.list()).filter((k) => k.name === 'demo');
+    await store.close();
     expect(demos).toHaveLength(1);
     expect(demos[0]?.revokedAt).toBeNull();
   });
@@ -162,10 +162,9 @@ describe('the demo key', () => {
     const key = /Demo API key .*: (sk-op-\S+)/.exec(first.output())?.[1] as string;
     first.child.kill('SIGTERM');
     await first.exited;
-    const db = openDatabase(dir);
-    const store = new ApiKeyStore(db);
-    store.revoke(store.find(key)?.id as string);
-    db.close();
+    const store = await openStore({ dataDir: dir });
+    await store.keys.revoke((await findApiKey(store.keys, key))?.id as string, Date.now());
+    await store.close();
 
     const second = await startServerProcess(dir, env);
     processes.push(second);

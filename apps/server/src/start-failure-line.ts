@@ -1,4 +1,4 @@
-import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
+import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 
 /** The settings a start-up failure can be blamed on. */
 interface ListenSettings {

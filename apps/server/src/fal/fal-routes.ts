@@ -8,7 +8,7 @@ import { type SchemaError, validationIssues } from '../http/validation-issues.ts
 import { admitJob, type JobRequest } from '../jobs/admission.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
-import type { ApiKeyRecord } from '../keys/api-key-store.ts';
+import type { ApiKeyRecord } from '../store/store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
 import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
@@ -142,7 +142,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     if (request.method !== allowed) {
       throw createError('METHOD_NOT_ALLOWED', { method: request.method, path: request.url, allowed: [allowed] });
     }
-    const job = findJob(deps, id, app, keyId);
+    const job = await findJob(deps, id, app, keyId);
     const urls = falUrls(call.queueBase, app, job.id);
     reply.header(FAL_REQUEST_ID_HEADER, job.id);
     if (rest === '/status') {
@@ -221,8 +221,8 @@ function readRouting(header: string | string[] | undefined): JobRequest['routing
 }
 
 /** The caller's job, if it is one of `app`'s; anything else is answered exactly like a missing job. */
-function findJob(deps: AppDeps, id: string, app: string, keyId: string): JobRecord {
-  const job = deps.jobs.get(id);
+async function findJob(deps: AppDeps, id: string, app: string, keyId: string): Promise<JobRecord> {
+  const job = await deps.jobs.get(id);
   if (!job || job.keyId !== keyId || falAppOf(job.model) !== app) throw createError('JOB_NOT_FOUND', { id });
   return job;
 }
@@ -236,7 +236,7 @@ async function finished(deps: AppDeps, reply: FastifyReply, job: JobRecord) {
     let current = job;
     while (current.status !== 'completed' && current.status !== 'failed' && !gone.signal.aborted) {
       await deps.events.wait(job.id, deps.config.pollWaitMs, gone.signal);
-      current = deps.jobs.get(job.id) ?? current;
+      current = (await deps.jobs.get(job.id)) ?? current;
     }
     return current;
   } finally {

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../testing/start-test-server.t
 
 // A key revoked by the keys CLI (another process) while its job runs at a provider: the job
 // is cancelled and refunded by the revoke itself, and the server running it stops it and
-// cancels it upstream at its next sweep, so no one pays for an image nobody can collect.
+// cancels it upstream at its next heartbeat, so no one pays for an image nobody can collect.
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 let fal: StandInProvider;
@@ -18,11 +18,10 @@ let server: TestServer;
 beforeAll(async () => {
   fal = await startStandInProvider({ protocol: 'fal' });
   fal.hold(true);
-  // A short deadline makes the sweep (a quarter of it) run every 2.5 s.
+  // A short lease makes the heartbeat (a third of it) beat every 300 ms.
   server = await startTestServer({
     providers: [{ id: 'fal', kind: 'fal', url: fal.url, key: fal.key }],
-    jobDeadlineMs: 10_000,
-    attemptTimeoutMs: 10_000,
+    leaseMs: 900,
   });
 });
 afterAll(async () => {
@@ -36,7 +35,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('revoking a key whose job is running', () => {
-  it('cancels and refunds the job at once, and the server cancels it upstream at its next sweep', async () => {
+  it('cancels and refunds the job at once, and the server cancels it upstream at its next heartbeat', async () => {
     const { key, id: keyId } = await server.createApiKey({ credits: 10, name: 'revoked' });
     const auth = { authorization: `Key ${key}` };
     const submitted = await server.call('/v2/submit', {
@@ -45,7 +44,7 @@ describe('revoking a key whose job is running', () => {
     });
     const { id } = (await submitted.json()) as { id: string };
     await until(() => fal.calls.some((c) => c.path.endsWith('/status')), 'fal polled');
-    expect(server.keys.get(keyId)?.balance).toBe(7);
+    expect((await server.keys.get(keyId))?.balance).toBe(7);
 
     const { stdout } = await promisify(execFile)(process.execPath, [
       CLI,
@@ -56,8 +55,8 @@ describe('revoking a key whose job is running', () => {
       server.dataDir,
     ]);
     expect(JSON.parse(stdout)).toEqual({ id: keyId, revoked: true, cancelled: [id] });
-    expect(server.jobs.get(id)?.status).toBe('cancelled');
-    expect(server.keys.get(keyId)?.balance).toBe(10);
+    expect((await server.jobs.get(id))?.status).toBe('cancelled');
+    expect((await server.keys.get(keyId))?.balance).toBe(10);
 
     await until(() => fal.calls.some((c) => c.method === 'PUT' && c.path.endsWith('/cancel')), 'fal told to cancel');
     expect(server.runner.isRunning(id)).toBe(false);
@@ -66,7 +65,7 @@ describe('revoking a key whose job is running', () => {
     // The provider finishing afterwards changes nothing: cancelled, refunded once.
     fal.hold(false);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(server.jobs.get(id)?.status).toBe('cancelled');
+    expect((await server.jobs.get(id))?.status).toBe('cancelled');
     expect(expectLedgerConsistent(server.dataDir).get(keyId)).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
-import type { JobStore } from '../jobs/job-store.ts';
-import type { ApiKeyStore } from './api-key-store.ts';
+import { createError } from '@openpixels/errors';
+import type { Store } from '../store/store.ts';
 
 /** What revoking a key did. */
 export interface RevokedKey {
@@ -12,17 +12,27 @@ export interface RevokedKey {
 /**
  * Revokes a key and cancels its unfinished jobs, each refunded once. Why cancel: once revoked,
  * no one can read those jobs' results, so letting them run would only spend the operator's
- * provider money on images nobody can collect. The server that runs them stops them at its
- * next sweep and cancels them upstream (see JobRunner.stopJobsFinishedElsewhere).
+ * provider money on images nobody can collect. The instance running them stops them at its
+ * next heartbeat and cancels them upstream (see JobRunner.renewLeases).
  */
-export async function revokeKey(keys: ApiKeyStore, jobs: JobStore, id: string): Promise<RevokedKey> {
-  if (!(await keys.revoke(id))) return { found: false, cancelled: [] };
+export async function revokeKey(store: Pick<Store, 'keys' | 'jobs'>, id: string): Promise<RevokedKey> {
+  if (!(await store.keys.revoke(id, Date.now()))) return { found: false, cancelled: [] };
   const cancelled: string[] = [];
   // Twice: a submit that authenticated just before the revoke may commit its job just after the first pass.
   for (let pass = 0; pass < 2; pass++) {
-    for (const job of await jobs.listActive()) {
+    // Every unfinished job is "overdue" by the end of time: the store's one list of unfinished jobs.
+    for (const job of await store.jobs.listOverdue(Number.MAX_SAFE_INTEGER)) {
       if (job.keyId !== id) continue;
-      if ((await jobs.cancel(job.id, id))?.cancelled) cancelled.push(job.id);
+      const outcome = await store.jobs.cancel(job.id, id, (stored) =>
+        createError(
+          'JOB_CANCELLED',
+          { id: stored.id, refunded: stored.price },
+          {
+            message: `Job ${stored.id} was cancelled because its API key was revoked; its ${stored.price} credits were refunded.`,
+          },
+        ).toJSON(),
+      );
+      if (outcome?.cancelled) cancelled.push(job.id);
     }
   }
   return { found: true, cancelled };

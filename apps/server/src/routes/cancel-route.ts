@@ -28,7 +28,7 @@ export function registerCancelRoute(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const keyId = request.apiKey?.id as string;
-      const outcome = deps.runner.cancel(id, keyId);
+      const outcome = await deps.runner.cancel(id, keyId);
       // Another key's job is answered exactly like a missing one: ids reveal nothing.
       if (!outcome) throw createError('JOB_NOT_FOUND', { id });
       const { job } = outcome;
