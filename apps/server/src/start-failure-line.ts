@@ -1,3 +1,4 @@
+import { DatabaseUnusableError } from './store/postgres/database-unusable-error.ts';
 import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 
 /** The settings a start-up failure can be blamed on. */
@@ -9,10 +10,14 @@ interface ListenSettings {
 
 /**
  * The one line `pnpm start` prints when the server cannot start for a reason the operator can
- * fix (a port in use, a host that is not this machine's, an unusable data dir), naming the
+ * fix (a port in use, a host that is not this machine's, an unusable data dir or database), naming the
  * setting to change; undefined for anything else, which is a bug and keeps its stack.
  */
 export function startFailureLine(error: unknown, settings: ListenSettings): string | undefined {
+  // The PostgreSQL store throws it already shaped (its message has the password redacted).
+  if (error instanceof DatabaseUnusableError) {
+    return `${error.message}. Check OPENPIXELS_DATABASE_URL and that the database is up.`;
+  }
   const unusable = DataDirUnusableError.from(error, settings.dataDir);
   if (unusable) {
     return `${unusable.message}. Set OPENPIXELS_DATA_DIR to a writable directory with free space, or fix this one.`;

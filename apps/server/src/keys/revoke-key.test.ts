@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
-import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { expectStoreLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
 
@@ -46,14 +46,12 @@ describe('revoking a key whose job is running', () => {
     await until(() => fal.calls.some((c) => c.path.endsWith('/status')), 'fal polled');
     expect((await server.keys.get(keyId))?.balance).toBe(7);
 
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      CLI,
-      'revoke',
-      keyId,
-      '--json',
-      '--data-dir',
-      server.dataDir,
-    ]);
+    // The CLI pointed at the server's own store, whichever it is.
+    const storeArgs =
+      server.config.databaseUrl === null
+        ? ['--data-dir', server.dataDir]
+        : ['--database-url', server.config.databaseUrl];
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'revoke', keyId, '--json', ...storeArgs]);
     expect(JSON.parse(stdout)).toEqual({ id: keyId, revoked: true, cancelled: [id] });
     expect((await server.jobs.get(id))?.status).toBe('cancelled');
     expect((await server.keys.get(keyId))?.balance).toBe(10);
@@ -66,6 +64,6 @@ describe('revoking a key whose job is running', () => {
     fal.hold(false);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await server.jobs.get(id))?.status).toBe('cancelled');
-    expect(expectLedgerConsistent(server.dataDir).get(keyId)).toBe(10);
+    expect((await expectStoreLedgerConsistent(server)).get(keyId)).toBe(10);
   });
 });
