@@ -10,6 +10,8 @@ import { runServerProcessToExit, type ServerProcess, startServerProcess } from '
 
 // Starts and stops as an operator supervises them: `pnpm start` signalled the way a terminal
 // or a supervisor does, start-up refusals as one line each, and the demo key across restarts.
+// Each test starts whole processes (pnpm, node) up to twice: on a loaded machine that alone can
+// take many seconds, hence the longer timeout (it bounds the test, it asserts nothing).
 
 const dirs: string[] = [];
 const processes: ServerProcess[] = [];
@@ -49,7 +51,7 @@ async function pnpmStart(env: Record<string, string> = {}): Promise<ServerProces
   return server;
 }
 
-describe('pnpm start under signals', () => {
+describe('pnpm start under signals', { timeout: 60_000 }, () => {
   it('SIGTERM to the pnpm process reaches the server: it drains, pnpm exits 0, nothing is left on the port', async () => {
     const server = await pnpmStart();
     expect(await answers(server.url)).toBe(true);
@@ -81,7 +83,7 @@ describe('pnpm start under signals', () => {
   });
 });
 
-describe('start-up refusals: one line naming the setting, exit 2, no stack', () => {
+describe('start-up refusals: one line naming the setting, exit 2, no stack', { timeout: 60_000 }, () => {
   const expectOneLine = (result: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
@@ -115,7 +117,7 @@ describe('start-up refusals: one line naming the setting, exit 2, no stack', () 
   });
 });
 
-describe('the demo key', () => {
+describe('the demo key', { timeout: 60_000 }, () => {
   it('is the same across restarts of one data dir, printed each time, and its jobs stay readable', async () => {
     const dir = dataDir();
     const env = { OPENPIXELS_DEMO_KEY: 'on', OPENPIXELS_DEMO_CREDITS: '10' };
