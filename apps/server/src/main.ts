@@ -1,9 +1,14 @@
 // The server's process entry, for `pnpm start` and for supervisors (`node apps/server/src/main.ts`):
-// reads the configuration from the environment, starts the server, prints the data dir's demo
-// key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
+// reads the configuration from the environment, starts the server (or, with OPENPIXELS_WORKERS
+// above 1, a primary and its workers), prints the data dir's demo key on a local-only server,
+// and shuts down gracefully on SIGTERM or Ctrl-C.
+import cluster from 'node:cluster';
+import { type ClusterMessage, isClusterMessage } from './cluster/cluster-messages.ts';
+import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { type DemoKey, keepDemoKey } from './keep-demo-key.ts';
+import { type DemoKey, keepDemoKey } from './keys/keep-demo-key.ts';
 import { startServer } from './server.ts';
+import { startBanner } from './start-banner.ts';
 import { startFailureLine } from './start-failure-line.ts';
 
 /**
@@ -23,50 +28,64 @@ try {
   throw error;
 }
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let demoKey: DemoKey | undefined;
-try {
-  server = await startServer(config);
-  if (config.demoKey.enabled) demoKey = await keepDemoKey(server.keys, config.dataDir, config.demoKey.credits);
-} catch (error) {
+if (config.workers > 1 && cluster.isPrimary) {
+  await runPrimary(config).catch(cannotStart);
+} else {
+  await runInstance();
+}
+
+/** Stops a start that cannot succeed (store, port, host) with one line naming the setting; anything else is a bug and throws. */
+function cannotStart(error: unknown): never {
   const line = startFailureLine(error, config);
   if (line === undefined) throw error;
-  // One line an operator can act on, naming the setting; no stack (nothing here is a bug).
+  // No stack: nothing here is a bug.
   console.error(`openpixels: cannot start: ${line}`);
   process.exit(2);
 }
-// Before the line that says it listens: a supervisor may signal as soon as it reads it.
-let stopRequestedAt: number | undefined;
-const stop = (signal: string) => {
-  if (stopRequestedAt !== undefined) {
-    if (performance.now() - stopRequestedAt < SAME_REQUEST_MS) return;
-    console.error(`openpixels: ${signal} again, exiting without waiting`);
-    process.exit(1);
-  }
-  stopRequestedAt = performance.now();
-  server.app.log.info({ signal }, 'shutdown requested');
-  // Past the drain budget plus a margin, something is stuck: leave rather than hang forever.
-  setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 15_000).unref();
-  server.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      server.app.log.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    },
-  );
-};
-process.on('SIGTERM', () => stop('SIGTERM'));
-process.on('SIGINT', () => stop('SIGINT'));
 
-const lines = [`OpenPixels listening on ${server.url} (providers: ${config.providers.map((p) => p.id).join(', ')})`];
-if (demoKey !== undefined) {
-  const { key, balance, created } = demoKey;
-  lines.push(
-    `Demo API key (${balance} credits; ${created ? 'new, kept for the next starts of this data dir' : 'the same as on the last start'}): ${key}`,
-    'Try it:',
-    `  curl -s ${server.url}/v2/submit -H 'Authorization: Key ${key}' -H 'Content-Type: application/json' \\`,
-    `    -d '{"model":"flux-schnell","prompt":"a lighthouse at dusk","width":512,"height":512}'`,
-    `  curl -s ${server.url}/v2/poll/<id> -H 'Authorization: Key ${key}'`,
-  );
+/** The server in this process: alone, or as one worker of a cluster (which then announces itself to the primary). */
+async function runInstance(): Promise<void> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let demoKey: DemoKey | undefined;
+  try {
+    server = await startServer(config);
+    if (config.demoKey.enabled) demoKey = await keepDemoKey(server.keys, config.dataDir, config.demoKey.credits);
+  } catch (error) {
+    cannotStart(error);
+  }
+  // Before the line that says it listens: a supervisor may signal as soon as it reads it.
+  let stopping = false;
+  let stopRequestedAt = 0;
+  const stop = (signal: string) => {
+    if (stopping) {
+      // A worker hears Ctrl-C from the terminal and the primary's shutdown both, and pnpm
+      // forwards its copy of a Ctrl-C within milliseconds: each is the same request.
+      if (signal === 'shutdown' || performance.now() - stopRequestedAt < SAME_REQUEST_MS) return;
+      console.error(`openpixels: ${signal} again, exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    stopRequestedAt = performance.now();
+    server.app.log.info({ signal }, 'shutdown requested');
+    // Past the drain budget plus a margin, something is stuck: leave rather than hang forever.
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 15_000).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop(cluster.isWorker ? 'shutdown' : 'SIGINT'));
+  process.on('message', (message: unknown) => {
+    if (isClusterMessage(message) && message.openpixels === 'shutdown') stop('shutdown');
+  });
+  if (cluster.isWorker) {
+    const listening: ClusterMessage = { openpixels: 'listening', url: server.url, instance: server.instance };
+    process.send?.(listening);
+  } else {
+    console.log(startBanner(server.url, config, demoKey));
+  }
 }
-console.log(lines.join('\n'));

@@ -176,7 +176,13 @@ export class JobRunner {
    * stopped too, and cancelled at its provider: no one can collect that image any more.
    */
   async renewLeases(): Promise<number> {
-    const held = new Set(await this.#options.store.renewLeases(this.lease()));
+    // Another writer holding the lock (a worker beside this one) must not cost the lease: wait
+    // for it, up to a heartbeat, rather than skip a beat.
+    const renewed = await retryStorageWrite(() => this.#options.store.renewLeases(this.lease()), {
+      locksOnly: true,
+      maxWaitMs: this.#options.leaseMs / 3,
+    });
+    const held = new Set(renewed);
     let takenOver = 0;
     let finishedElsewhere = 0;
     for (const [id, { controller }] of this.#active) {

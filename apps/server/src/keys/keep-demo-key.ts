@@ -1,8 +1,8 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findApiKey } from './keys/find-api-key.ts';
-import { issueApiKey } from './keys/issue-api-key.ts';
-import type { KeyStore } from './store/store.ts';
+import { findApiKey } from './find-api-key.ts';
+import { issueApiKey } from './issue-api-key.ts';
+import type { KeyStore } from '../store/store.ts';
 
 /** The file in the data dir that keeps the demo key between starts (keys are stored only as hashes). */
 export const DEMO_KEY_FILE = 'demo-key';
