@@ -20,8 +20,8 @@ import { type ServerProcess, startServerProcess } from '../testing/start-server-
 // PostgreSQL store's outage, a database gone, is tested in store/postgres/).
 
 /** The jobs' deadline, and how long the lock is held: long enough for a loaded machine to take the lock before the deadline. */
-const DEADLINE_MS = 4_000;
-const LOCK_MS = 6_000;
+const DEADLINE_MS = 10_000;
+const LOCK_MS = 13_000;
 const HOLD_LOCK = fileURLToPath(new URL('../testing/hold-write-lock.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-outage-'));
 const processes: ServerProcess[] = [];
@@ -56,7 +56,7 @@ async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1_000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 3_000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   if (!condition()) throw new Error(`never happened: ${what}`);
 }
 
