@@ -1,27 +1,6 @@
-import { docUrl, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import { type FinalJobStatus, isFinished, type JobRecord } from './job-record.ts';
-
-/** A job still on its way. */
-export interface JobUpdateView {
-  type: 'update';
-  id: string;
-  status: 'queued' | 'processing';
-}
-
-/** A finished job: `data.url` when it completed, `error` when it failed or was cancelled. */
-export interface JobResultView {
-  type: 'result';
-  id: string;
-  status: FinalJobStatus;
-  data?: { url: string };
-  error?: OpenPixelsErrorEnvelope;
-  meta: {
-    model: string;
-    provider: string | null;
-    attempts: number;
-    duration_ms: number;
-  };
-}
+import { docUrl } from '@openpixels/errors';
+import type { JobResultAnswer, JobUpdateAnswer } from '@openpixels/wire';
+import { isFinished, type JobRecord } from './job-record.ts';
 
 /** The answer a job view goes out in: where the docs are, and the request that asked. */
 export interface JobAnswerContext {
@@ -36,9 +15,9 @@ export interface JobAnswerContext {
  * into the docs site, and its `request_id` is the answering request's, so a user who quotes
  * it points support at the very answer they saw.
  */
-export function jobView(job: JobRecord, answer: JobAnswerContext): JobUpdateView | JobResultView {
+export function jobView(job: JobRecord, answer: JobAnswerContext): JobUpdateAnswer | JobResultAnswer {
   if (!isFinished(job.status)) return { type: 'update', id: job.id, status: job.status };
-  const view: JobResultView = {
+  const view: JobResultAnswer = {
     type: 'result',
     id: job.id,
     status: job.status,
