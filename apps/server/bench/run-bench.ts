@@ -62,6 +62,17 @@ async function gateway(env: Record<string, string>) {
   return { url: match[1] as string, key, pid: match.pid };
 }
 
+/** The fields of fal's and the gateway's answers that the benchmark reads (all optional: it checks them). */
+interface Answer {
+  status_url?: string;
+  response_url?: string;
+  status?: string;
+  images?: { url?: string }[];
+  type?: string;
+  id?: string;
+  error?: unknown;
+}
+
 /** One HTTP call on a keep-alive agent; resolves with status and parsed JSON. */
 function call(
   agent: Agent,
@@ -69,7 +80,7 @@ function call(
   method: string,
   headers: Record<string, string>,
   body?: unknown,
-): Promise<{ status: number; json: Record<string, any> }> {
+): Promise<{ status: number; json: Answer }> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -88,7 +99,7 @@ function call(
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
-            json: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : null,
+            json: chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Answer) : {},
           }),
         );
       },
@@ -141,9 +152,11 @@ function falDirect(provider: { url: string; key: string }): Job {
       image_size: { width: 256, height: 256 },
       num_images: 1,
     });
-    const status = await call(agent, submitted.json.status_url, 'GET', auth);
+    const { status_url: statusUrl, response_url: responseUrl } = submitted.json;
+    if (!statusUrl || !responseUrl) throw new Error('stand-in gave no status or response URL');
+    const status = await call(agent, statusUrl, 'GET', auth);
     if (status.json.status !== 'COMPLETED') throw new Error('stand-in not instant');
-    const result = await call(agent, submitted.json.response_url, 'GET', auth);
+    const result = await call(agent, responseUrl, 'GET', auth);
     if (!result.json.images?.[0]?.url) throw new Error('no image');
     return 0;
   };
@@ -254,7 +267,10 @@ try {
           (context as { id?: string }).id = (JSON.parse(body) as { id: string }).id;
         },
       },
-      { method: 'GET', setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }) },
+      {
+        method: 'GET',
+        setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }),
+      },
     ],
   });
   const cannonRow = `autocannon, 100 connections, submit + poll pairs: ${(cannon.requests.average / 2).toFixed(0)} jobs/s (${cannon.requests.average.toFixed(0)} req/s), request latency p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms, ${cannon.non2xx} non-2xx, ${cannon.errors} errors`;

@@ -49,20 +49,27 @@ describe('the long poll against the real gateway', () => {
   });
 
   it('sends a poll again when it outlives requestTimeout, without counting a failure', async () => {
-    const { counts, fetcher } = watchedFetch();
-    const retries: RetryEvent[] = [];
-    const sdk = new OpenPixels({
-      apiKey: key,
-      baseUrl: gateway.url,
-      fetch: fetcher,
-      requestTimeout: 100,
-      maxRetries: 0,
-      onRetry: (event) => retries.push(event),
-    });
-    const result = await sdk.run(payload);
-    expect(result.status).toBe('completed');
-    expect(counts.polls).toBeGreaterThan(2);
-    expect(retries).toEqual([]);
+    // Its own gateway, whose long polls outlast the client's requestTimeout by far, so that the
+    // timeout can be generous enough for a submit on a loaded machine and still cut every poll.
+    const holding = await startContractServer({ local: { delayMs: 2_000 }, pollWaitMs: 25_000 });
+    try {
+      const { counts, fetcher } = watchedFetch();
+      const retries: RetryEvent[] = [];
+      const sdk = new OpenPixels({
+        apiKey: await holding.keyWith(10),
+        baseUrl: holding.url,
+        fetch: fetcher,
+        requestTimeout: 500,
+        maxRetries: 0,
+        onRetry: (event) => retries.push(event),
+      });
+      const result = await sdk.run(payload);
+      expect(result.status).toBe('completed');
+      expect(counts.polls).toBeGreaterThan(2);
+      expect(retries).toEqual([]);
+    } finally {
+      await holding.close();
+    }
   });
 
   it('reconnects after the connection drops mid-poll', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectLedgerConsistent } from './testing/expect-ledger-consistent.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 // SQLite only: the CLI is pointed at a data dir here; its --database-url is tested in store/postgres/.
@@ -51,11 +52,53 @@ describe('keys CLI', () => {
     }
   });
 
-  it('explains bad input and exits 2', async () => {
-    for (const args of [['frobnicate'], ['credit', 'key_missing', '5'], ['create', '--credits', '-3'], ['revoke']]) {
+  it('explains bad input in one line plus the usage of the command concerned, and exits 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /^usage: keys create\|list\|revoke\|credit\|debit\|ledger /],
+      [['credit', 'key_missing', '5'], /^usage: keys credit <key-id \| key> <amount>/],
+      [['debit', 'key_missing', 'x'], /^usage: keys debit <key-id \| key> <amount>/],
+      [['create', '--credits', '-3'], /^usage: keys create /],
+      [['revoke'], /^usage: keys revoke <key-id \| key>$/],
+      [['list', '--frobnicate'], /^usage: keys list$/],
+    ];
+    for (const [args, usage] of cases) {
       const result = await keys(...args);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^keys: [\s\S]+\n\nUsage: keys/);
+      expect(result.code, args.join(' ')).toBe(2);
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines, args.join(' ')).toEqual([expect.stringMatching(/^keys: /), expect.stringMatching(usage)]);
     }
+  });
+
+  it('debits a key with a note, never below 0, and refuses to credit a revoked key', async () => {
+    const { id } = JSON.parse((await keys('create', '--credits', '5', '--json')).stdout) as { id: string };
+    const debited = await keys('debit', id, '3', '--note', 'chargeback 7', '--json');
+    expect(debited.code).toBe(0);
+    expect(JSON.parse(debited.stdout)).toEqual({ id, balance: 2 });
+
+    const tooMuch = await keys('debit', id, '3');
+    expect(tooMuch.code).toBe(1);
+    expect(tooMuch.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/holds 2 credits.*below 0/)]);
+    const ledger = JSON.parse((await keys('ledger', id, '--json')).stdout) as { amount: number; note: string }[];
+    expect(ledger.map((e) => [e.amount, e.note])).toEqual([
+      [-3, 'chargeback 7'],
+      [5, 'initial credits'],
+    ]);
+
+    expect((await keys('revoke', id)).code).toBe(0);
+    const credited = await keys('credit', id, '10');
+    expect(credited.code).toBe(1);
+    expect(credited.stderr).toMatch(/revoked/);
+    expect(JSON.parse((await keys('list', '--json')).stdout)).toContainEqual(
+      expect.objectContaining({ id, balance: 2 }),
+    );
+    expectLedgerConsistent(dataDir);
+  });
+
+  it('--json through the documented pnpm command (with -s) is JSON and nothing else', async () => {
+    const { stdout } = await promisify(execFile)('pnpm', ['-s', 'keys', 'list', '--json', '--data-dir', dataDir], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
+    const listed = JSON.parse(stdout) as { id: string }[];
+    expect(listed.length).toBeGreaterThan(0);
   });
 });

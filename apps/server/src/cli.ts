@@ -4,29 +4,57 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './config.ts';
+import { debitCredits } from './credits/debit-credits.ts';
 import { grantCredits } from './credits/grant-credits.ts';
 import { findApiKey } from './keys/find-api-key.ts';
 import { issueApiKey } from './keys/issue-api-key.ts';
+import { revokeKey } from './keys/revoke-key.ts';
 import { openStore } from './store/open-store.ts';
 import type { ApiKeyRecord } from './store/store.ts';
+
+/** Each command's arguments and what it does: the source of `--help` and of each usage error's hint. */
+const COMMANDS = {
+  create: ['[--name NAME] [--credits N]', 'Create a key; it is printed once and stored only as a hash.'],
+  list: ['', 'Every key: id, name, prefix, balance, state.'],
+  revoke: ['<key-id | key>', 'Stop a key from working, at once; its unfinished jobs are cancelled and refunded.'],
+  credit: ['<key-id | key> <amount> [--note TEXT]', 'Add credits to a key (not to a revoked one).'],
+  debit: ['<key-id | key> <amount> [--note TEXT]', 'Take credits away; refused if the key holds fewer.'],
+  ledger: ['<key-id | key> [--limit N]', "A key's credit movements, newest first."],
+} as const;
+type Command = keyof typeof COMMANDS;
+
+const usageOf = (command: Command) => `keys ${command}${COMMANDS[command][0] ? ` ${COMMANDS[command][0]}` : ''}`;
 
 const USAGE = `Usage: keys <command> [options]
 
 Commands:
-  create [--name NAME] [--credits N]     Create a key; it is printed once and stored only as a hash.
-  list                                   Every key: id, name, prefix, balance, state.
-  revoke <key-id | key>                  Stop a key from working, at once.
-  credit <key-id | key> <amount> [--note TEXT]
-                                         Add credits to a key.
-  ledger <key-id | key> [--limit N]      A key's credit movements, newest first.
+${Object.keys(COMMANDS)
+  .map(
+    (command) =>
+      `  ${usageOf(command as Command)
+        .slice(5)
+        .padEnd(46)}${COMMANDS[command as Command][1]}`,
+  )
+  .join('\n')}
 
 Options:
   --data-dir DIR   The server's data dir (default: $OPENPIXELS_DATA_DIR, else apps/server/.data).
   --database-url URL
                    The servers' PostgreSQL database instead (default: $OPENPIXELS_DATABASE_URL).
-  --json           Print JSON instead of text.`;
+  --json           Print JSON instead of text (through pnpm, add -s so pnpm prints no banner:
+                   pnpm -s --filter @openpixels/server keys list --json | jq).`;
 
-class UsageError extends Error {}
+const isCommand = (text: string | undefined): text is Command => text !== undefined && Object.hasOwn(COMMANDS, text);
+
+/** A mistake in the command line: reported in one line, with the usage of the command it concerns. */
+class UsageError extends Error {
+  readonly command: Command | undefined;
+
+  constructor(message: string, command: Command | undefined) {
+    super(message);
+    this.command = command;
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -43,26 +71,28 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const [named, ...rest] = positionals;
+  if (values.help || !named) {
     console.log(USAGE);
     return;
   }
+  if (!isCommand(named)) throw new UsageError(`unknown command ${named}`, undefined);
+  const command = named;
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
   const databaseUrl = values['database-url'] ?? process.env.OPENPIXELS_DATABASE_URL ?? null;
   const store = await openStore({ dataDir, databaseUrl });
   const keys = store.keys;
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
   const findKey = async (ref: string | undefined): Promise<ApiKeyRecord> => {
-    if (!ref) throw new UsageError(`${command} needs a key id or a key`);
+    if (!ref) throw new UsageError(`${command} needs a key id or a key`, command);
     const record = await findApiKey(keys, ref);
-    if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`);
+    if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`, command);
     return record;
   };
   try {
     switch (command) {
       case 'create': {
-        const credits = wholeNumber(values.credits ?? '0', '--credits');
+        const credits = wholeNumber(values.credits ?? '0', '--credits', command);
         const { key, record } = await issueApiKey(keys, { name: values.name ?? '', credits });
         print(
           { ...record, key },
@@ -81,21 +111,29 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'revoke': {
         const record = await findKey(rest[0]);
-        await keys.revoke(record.id, Date.now());
-        print({ id: record.id, revoked: true }, `revoked ${record.id}`);
+        const { cancelled } = await revokeKey(store, record.id);
+        print(
+          { id: record.id, revoked: true, cancelled },
+          `revoked ${record.id}${cancelled.length > 0 ? `; cancelled and refunded its unfinished jobs: ${cancelled.join(', ')}` : ''}`,
+        );
         return;
       }
-      case 'credit': {
+      case 'credit':
+      case 'debit': {
         const record = await findKey(rest[0]);
-        const amount = wholeNumber(rest[1], 'the amount');
-        if (amount === 0) throw new UsageError('the amount must be above 0');
-        const balance = await grantCredits(store.ledger, record.id, amount, values.note ?? 'credited by keys CLI');
-        print({ id: record.id, balance }, `${record.id}: +${amount} credits, balance ${balance}`);
+        const amount = wholeNumber(rest[1], 'the amount', command);
+        if (amount === 0) throw new UsageError('the amount must be above 0', command);
+        const balance =
+          command === 'credit'
+            ? await grantCredits(store, record.id, amount, values.note ?? 'credited by keys CLI')
+            : await debitCredits(store, record.id, amount, values.note ?? 'debited by keys CLI');
+        const sign = command === 'credit' ? '+' : '-';
+        print({ id: record.id, balance }, `${record.id}: ${sign}${amount} credits, balance ${balance}`);
         return;
       }
       case 'ledger': {
         const record = await findKey(rest[0]);
-        const entries = await store.ledger.history(record.id, wholeNumber(values.limit ?? '50', '--limit'));
+        const entries = await store.ledger.history(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
         const lines = entries.map(
           (e) =>
             `${new Date(e.createdAt).toISOString()}  ${e.kind.padEnd(7)}  ${String(e.amount).padStart(8)}  → ${String(e.balanceAfter).padStart(8)}  ${e.jobId ?? e.note ?? ''}`,
@@ -103,25 +141,31 @@ async function main(argv: string[]): Promise<void> {
         print(entries, lines.join('\n') || 'no movements');
         return;
       }
-      default:
-        throw new UsageError(`unknown command ${command}`);
     }
   } finally {
     await store.close();
   }
 }
 
-function wholeNumber(text: string | undefined, what: string): number {
+function wholeNumber(text: string | undefined, what: string, command: Command): number {
   if (text === undefined || !/^\d{1,15}$/.test(text))
-    throw new UsageError(`${what} must be a whole number, got ${text ?? 'nothing'}`);
+    throw new UsageError(`${what} must be a whole number, got ${text ?? 'nothing'}`, command);
   return Number(text);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(`keys: ${(error as Error).message}\n\n${USAGE}`);
+const argv = process.argv.slice(2);
+try {
+  await main(argv);
+} catch (error) {
+  const parseArgsError = String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
+  if (error instanceof UsageError || parseArgsError) {
+    const command = error instanceof UsageError ? error.command : argv.find(isCommand);
+    const hint = command
+      ? `usage: ${usageOf(command)}`
+      : `usage: keys ${Object.keys(COMMANDS).join('|')} … (keys --help for each one)`;
+    console.error(`keys: ${(error as Error).message.split('\n')[0]}\n${hint}`);
     process.exit(2);
   }
   console.error(`keys: ${(error as Error).message}`);
   process.exit(1);
-});
+}

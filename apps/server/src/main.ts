@@ -1,15 +1,21 @@
-// `pnpm start`: reads the configuration from the environment, starts the server (or, with
-// OPENPIXELS_WORKERS above 1, a primary and its workers), prints a demo key on a local-only
-// server, and shuts down gracefully on SIGTERM or Ctrl-C.
+// The server's process entry, for `pnpm start` and for supervisors (`node apps/server/src/main.ts`):
+// reads the configuration from the environment, starts the server (or, with OPENPIXELS_WORKERS
+// above 1, a primary and its workers), prints the data dir's demo key on a local-only server,
+// and shuts down gracefully on SIGTERM or Ctrl-C.
 import cluster from 'node:cluster';
 import { type ClusterMessage, isClusterMessage } from './cluster/cluster-messages.ts';
 import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { issueDemoKey } from './keys/issue-demo-key.ts';
-import { startBanner } from './start-banner.ts';
-import { DatabaseUnusableError } from './store/postgres/database-unusable-error.ts';
-import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
+import { type DemoKey, keepDemoKey } from './keys/keep-demo-key.ts';
 import { startServer } from './server.ts';
+import { startBanner } from './start-banner.ts';
+import { startFailureLine } from './start-failure-line.ts';
+
+/**
+ * A second signal this soon after the first is the same request: Ctrl-C reaches both pnpm and
+ * this process, and pnpm forwards its copy. Only a later one means "stop now, do not wait".
+ */
+const SAME_REQUEST_MS = 1_000;
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -28,50 +34,38 @@ if (config.workers > 1 && cluster.isPrimary) {
   await runInstance();
 }
 
-/** Stops a start that cannot use its store with one line an operator can act on; anything else is a bug and throws. */
+/** Stops a start that cannot succeed (store, port, host) with one line naming the setting; anything else is a bug and throws. */
 function cannotStart(error: unknown): never {
-  // The PostgreSQL store throws it already shaped (a data dir fault stays the data dir's below).
-  if (error instanceof DatabaseUnusableError) {
-    console.error(
-      `openpixels: cannot start: ${error.message}. Check OPENPIXELS_DATABASE_URL and that the database is up.`,
-    );
-    process.exit(2);
-  }
-  const unusable = DataDirUnusableError.from(error, config.dataDir);
-  if (!unusable) throw error;
-  // One line naming the setting; no stack (nothing here is a bug).
-  console.error(
-    `openpixels: cannot start: ${unusable.message}. Set OPENPIXELS_DATA_DIR to a writable directory with free space, or fix this one.`,
-  );
+  const line = startFailureLine(error, config);
+  if (line === undefined) throw error;
+  // No stack: nothing here is a bug.
+  console.error(`openpixels: cannot start: ${line}`);
   process.exit(2);
 }
 
 /** The server in this process: alone, or as one worker of a cluster (which then announces itself to the primary). */
 async function runInstance(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>>;
-  let demoKey: string | undefined;
+  let demoKey: DemoKey | undefined;
   try {
     server = await startServer(config);
-    if (config.demoKey.enabled) demoKey = await issueDemoKey(server.keys, config.demoKey.credits);
+    if (config.demoKey.enabled) demoKey = await keepDemoKey(server.keys, config.dataDir, config.demoKey.credits);
   } catch (error) {
     cannotStart(error);
   }
-  if (cluster.isWorker) {
-    const listening: ClusterMessage = { openpixels: 'listening', url: server.url, instance: server.instance };
-    process.send?.(listening);
-  } else {
-    console.log(startBanner(server.url, config, demoKey));
-  }
-
+  // Before the line that says it listens: a supervisor may signal as soon as it reads it.
   let stopping = false;
+  let stopRequestedAt = 0;
   const stop = (signal: string) => {
     if (stopping) {
-      // A worker hears Ctrl-C from the terminal and the primary's shutdown both: that is one request.
-      if (signal === 'shutdown') return;
+      // A worker hears Ctrl-C from the terminal and the primary's shutdown both, and pnpm
+      // forwards its copy of a Ctrl-C within milliseconds: each is the same request.
+      if (signal === 'shutdown' || performance.now() - stopRequestedAt < SAME_REQUEST_MS) return;
       console.error(`openpixels: ${signal} again, exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
+    stopRequestedAt = performance.now();
     server.app.log.info({ signal }, 'shutdown requested');
     // Past the drain budget plus a margin, something is stuck: leave rather than hang forever.
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 15_000).unref();
@@ -88,4 +82,10 @@ async function runInstance(): Promise<void> {
   process.on('message', (message: unknown) => {
     if (isClusterMessage(message) && message.openpixels === 'shutdown') stop('shutdown');
   });
+  if (cluster.isWorker) {
+    const listening: ClusterMessage = { openpixels: 'listening', url: server.url, instance: server.instance };
+    process.send?.(listening);
+  } else {
+    console.log(startBanner(server.url, config, demoKey));
+  }
 }

@@ -133,22 +133,43 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Every doc_url then resolves on this gateway itself, offline.
   if (docsServed) config.docsUrl ??= `${config.publicUrl}${DOCS_PATH}`;
 
+  // A storage outage is logged once per background task when it starts and once when it ends,
+  // not on every beat of a heartbeat or sweep that meets it (that would be a line every few
+  // hundred ms for as long as the outage lasts).
+  const outageSince = new Map<string, number>();
   const logSweepError = (what: string) => (error: unknown) => {
     const storage = storageProblemOf(error);
-    if (storage) app.log.error({ storage }, `storage unavailable: ${what} skipped (the database is ${storage})`);
-    else app.log.error({ err: error }, `${what} failed`);
+    if (!storage) {
+      app.log.error({ err: error }, `${what} failed`);
+      return;
+    }
+    if (outageSince.has(what)) app.log.debug({ storage }, `storage unavailable: ${what} skipped again`);
+    else {
+      outageSince.set(what, Date.now());
+      app.log.error({ storage }, `storage unavailable: ${what} skipped until it is back (the database is ${storage})`);
+    }
+  };
+  const logSweepDone = (what: string) => () => {
+    const since = outageSince.get(what);
+    if (since === undefined) return;
+    outageSince.delete(what);
+    app.log.info({ downMs: Date.now() - since }, `storage available again: ${what} running`);
   };
   // What a previous run (or a dead instance) left: jobs whose lease lapsed. A live instance's are left alone.
   await runner.takeOverLapsed().catch(logSweepError('take-over of lapsed jobs'));
   // The heartbeat keeps this instance's jobs its own; a third of the lease leaves two beats of slack.
   const heartbeat = setInterval(
-    () => void runner.renewLeases().catch(logSweepError('lease heartbeat')),
+    () => void runner.renewLeases().then(logSweepDone('lease heartbeat'), logSweepError('lease heartbeat')),
     Math.max(100, Math.floor(config.leaseMs / 3)),
   );
   heartbeat.unref();
   // The safety net behind each job's own deadline, the take-over of jobs whose instance died,
   // and the Idempotency-Key clean-up.
-  const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)), Math.max(100, Math.floor(config.leaseMs / 2)));
+  const sweepEvery = Math.min(
+    15_000,
+    Math.max(250, Math.floor(config.jobDeadlineMs / 4)),
+    Math.max(100, Math.floor(config.leaseMs / 2)),
+  );
   let sweeping: Promise<void> | undefined;
   const sweep = async () => {
     await runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
@@ -158,7 +179,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   };
   const sweeper = setInterval(() => {
     sweeping ??= sweep()
-      .catch(logSweepError('job sweep'))
+      .then(logSweepDone('job sweep'), logSweepError('job sweep'))
       .finally(() => {
         sweeping = undefined;
       });
@@ -179,7 +200,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       });
   };
   const jobPruner =
-    jobRetentionMs > 0 ? setInterval(pruneOldJobs, Math.max(50, Math.min(60_000, Math.floor(jobRetentionMs / 10)))) : undefined;
+    jobRetentionMs > 0
+      ? setInterval(pruneOldJobs, Math.max(50, Math.min(60_000, Math.floor(jobRetentionMs / 10))))
+      : undefined;
   jobPruner?.unref();
   // Old images go on their own, slower clock: deleting files needs no more than hourly care.
   const pruneOldImages = () =>

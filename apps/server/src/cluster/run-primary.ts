@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { ServerConfig } from '../config.ts';
-import { issueDemoKey } from '../keys/issue-demo-key.ts';
+import { type DemoKey, keepDemoKey } from '../keys/keep-demo-key.ts';
 import { startBanner } from '../start-banner.ts';
 import { openStore } from '../store/open-store.ts';
 import { isClusterMessage } from './cluster-messages.ts';
@@ -17,11 +17,11 @@ const STARTING = Symbol('starting');
  */
 export async function runPrimary(config: ServerConfig): Promise<void> {
   // The demo key is made once, here, rather than by each worker (each would revoke the other's).
-  let demoKey: string | undefined;
+  let demoKey: DemoKey | undefined;
   if (config.demoKey.enabled) {
     const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     try {
-      demoKey = await issueDemoKey(store.keys, config.demoKey.credits);
+      demoKey = await keepDemoKey(store.keys, config.dataDir, config.demoKey.credits);
     } finally {
       await store.close();
     }

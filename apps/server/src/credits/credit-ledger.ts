@@ -1,4 +1,4 @@
-/** Why a balance moved: credits granted by an operator, a job's price held, or given back. */
+/** Why a balance moved: an operator's grant (positive) or debit (a negative grant), a job's price held, or given back. */
 export type CreditMoveKind = 'grant' | 'reserve' | 'refund';
 
 /**

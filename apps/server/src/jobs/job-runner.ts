@@ -28,9 +28,17 @@ export interface JobRunnerOptions {
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
 export const SHUTDOWN = KEEP_UPSTREAM;
 
-/** The reason a job's run is aborted with when its owner cancelled it (it is already finished). */
+/**
+ * The retry hint of a job that failed for running out of time (SERVICE_UNAVAILABLE, a code that
+ * always carries one): the job itself was fine, so submitting it again soon is reasonable.
+ */
+const RESUBMIT_AFTER_MS = 1_000;
+
+/** The reason a job's run is aborted with when it was finished without it (its owner cancelled it, its key was revoked). */
 const CANCELLED = Symbol('cancelled');
 
+/** The longest pause between two tries of a job's final write while the storage is unavailable. */
+const FINAL_WRITE_MAX_DELAY_MS = 2_000;
 
 /** How many lapsed jobs one take-over claims at a time. */
 const CLAIM_BATCH = 100;
@@ -44,6 +52,14 @@ export class JobRunner {
   readonly #active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Jobs whose provider delivered a result that is not stored yet: the deadline sweep leaves them alone. */
   readonly #delivering = new Set<string>();
+  /** Jobs whose failure is decided and waits for the storage: the deadline sweep leaves them alone too. */
+  readonly #failing = new Set<string>();
+  /** Jobs that met a storage outage: each is warned about once, and told about once more when its final state is stored. */
+  readonly #outageOf = new Map<string, { since: number; tries: number }>();
+  /** Failures the deadline sweep could not store at once, retried in the background until stored or shutdown. */
+  readonly #backgroundFailures = new Set<Promise<void>>();
+  /** Aborted on shutdown: ends the retries of writes that no single job's run holds. */
+  readonly #shutdown = new AbortController();
   readonly #byId: Map<string, ProviderAdapter>;
 
   /** This instance's lease as of now: what a claim or a heartbeat writes. */
@@ -94,7 +110,9 @@ export class JobRunner {
   async drain(timeoutMs: number): Promise<boolean> {
     // Loops: a job started while others drain (a submit committed just before shutdown) is waited for too.
     const all = (async () => {
-      while (this.#active.size > 0) await Promise.all([...this.#active.values()].map((a) => a.done));
+      while (this.#active.size + this.#backgroundFailures.size > 0) {
+        await Promise.all([...[...this.#active.values()].map((a) => a.done), ...this.#backgroundFailures]);
+      }
       return true;
     })();
     const timeout = sleep(timeoutMs, false, { ref: false });
@@ -118,10 +136,9 @@ export class JobRunner {
         if (job.deadlineAt <= now) {
           const error = createError(
             'SERVICE_UNAVAILABLE',
-            {},
+            { retry_after_ms: RESUBMIT_AFTER_MS },
             {
-              message:
-                'The server running this job stopped, and its deadline passed before another could take it over. Its credits were refunded.',
+              message: `The server running this job stopped, and its deadline passed before another could take it over. Its credits were refunded; submit it again in ${RESUBMIT_AFTER_MS} ms.`,
             },
           );
           if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
@@ -132,7 +149,8 @@ export class JobRunner {
             const interrupted = {
               provider: 'unknown',
               code: 'SERVICE_UNAVAILABLE',
-              message: 'the server running this attempt stopped before a provider accepted it; another took the job over',
+              message:
+                'the server running this attempt stopped before a provider accepted it; another took the job over',
               duration_ms: 0,
             };
             job.attempts.push(interrupted);
@@ -153,7 +171,9 @@ export class JobRunner {
   /**
    * The heartbeat: renews the lease of every job this instance runs. A job it no longer holds
    * was taken over by another instance (this one stalled longer than a lease): it is stopped
-   * here, unfinished, so no job runs in two places for longer than one heartbeat.
+   * here, unfinished, so no job runs in two places for longer than one heartbeat. A job that
+   * another process finished meanwhile (the keys CLI cancelled it with its revoked key) is
+   * stopped too, and cancelled at its provider: no one can collect that image any more.
    */
   async renewLeases(): Promise<number> {
     // Another writer holding the lock (a worker beside this one) must not cost the lease: wait
@@ -163,17 +183,29 @@ export class JobRunner {
       maxWaitMs: this.#options.leaseMs / 3,
     });
     const held = new Set(renewed);
-    let stopped = 0;
+    let takenOver = 0;
+    let finishedElsewhere = 0;
     for (const [id, { controller }] of this.#active) {
       if (held.has(id) || this.#delivering.has(id)) continue;
-      // Stored and finished here meanwhile (its row is no longer unfinished): nothing to stop.
       const job = await this.#options.store.get(id);
-      if (!job || isFinished(job.status) || !this.#active.has(id)) continue;
-      // Its provider job carries on for the instance that took it over: stopped like a shutdown, never cancelled upstream.
-      controller.abort(KEEP_UPSTREAM);
-      stopped++;
+      // Finished by this run meanwhile (it leaves #active as it ends): nothing to stop.
+      if (!job || !this.#active.has(id) || controller.signal.aborted) continue;
+      if (isFinished(job.status)) {
+        controller.abort(CANCELLED);
+        finishedElsewhere++;
+      } else {
+        // Its provider job carries on for the instance that took it over: stopped like a shutdown, never cancelled upstream.
+        controller.abort(KEEP_UPSTREAM);
+        takenOver++;
+      }
     }
-    if (stopped > 0) this.#options.logger.warn({ stopped }, 'stopped jobs another instance took over');
+    if (takenOver > 0) this.#options.logger.warn({ stopped: takenOver }, 'stopped jobs another instance took over');
+    if (finishedElsewhere > 0) {
+      this.#options.logger.info(
+        { stopped: finishedElsewhere },
+        'stopped jobs another process finished (cancelled upstream)',
+      );
+    }
     return held.size;
   }
 
@@ -190,16 +222,23 @@ export class JobRunner {
     let failed = 0;
     for (const job of await this.#options.store.listOverdue(Date.now() - graceMs)) {
       // Its result came in and is waiting for the storage: failing it would throw the result away.
-      if (this.#delivering.has(job.id)) continue;
+      // Its failure is decided and waiting too: what really happened is stored once the storage is back.
+      if (this.#delivering.has(job.id) || this.#failing.has(job.id)) continue;
       this.#active.get(job.id)?.controller.abort(new Error('deadline passed'));
       const error = createError(
         'SERVICE_UNAVAILABLE',
-        {},
+        { retry_after_ms: RESUBMIT_AFTER_MS },
         {
-          message: 'The job did not finish within its deadline and was stopped. Its credits were refunded.',
+          message: `The job did not finish within its deadline and was stopped. Its credits were refunded; submit it again in ${RESUBMIT_AFTER_MS} ms.`,
         },
       );
-      if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
+      try {
+        if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
+      } catch (thrown) {
+        if (!storageProblemOf(thrown)) throw thrown;
+        // Not stored now: this process keeps the job and retries, so it is not left unfinished.
+        this.#failInBackground(job, error.toJSON());
+      }
     }
     if (failed > 0) this.#options.logger.error({ failed }, 'stopped jobs that outlived their deadline');
     return failed;
@@ -226,7 +265,8 @@ export class JobRunner {
   async abortAll(): Promise<void> {
     const running = [...this.#active.values()];
     for (const { controller } of running) controller.abort(SHUTDOWN);
-    await Promise.all(running.map((r) => r.done));
+    this.#shutdown.abort(SHUTDOWN);
+    await Promise.all([...running.map((r) => r.done), ...this.#backgroundFailures]);
   }
 
   async #run(job: JobRecord, stop: AbortSignal, probe: string | undefined): Promise<void> {
@@ -250,7 +290,10 @@ export class JobRunner {
   ): Promise<void> {
     const { store, health, logger } = this.#options;
     // A job from submit was stored as processing already (see NewJob.startsNow).
-    if (job.status === 'queued' && !(await this.#write(job.id, 'start', () => store.markProcessing(job.id, this.lease()), stop))) {
+    if (
+      job.status === 'queued' &&
+      !(await this.#write(job.id, 'start', () => store.markProcessing(job.id, this.lease()), stop))
+    ) {
       return;
     }
 
@@ -371,19 +414,57 @@ export class JobRunner {
    * unavailable (logged as a storage problem, never counted against a provider); undefined
    * when shutdown stopped it first (the job is then resumed by the next start).
    */
-  #write<T>(jobId: string, what: string, write: () => T | Promise<T>, stop: AbortSignal): Promise<T | undefined> {
-    return retryStorageWrite(write, {
+  async #write<T>(jobId: string, what: string, write: () => T | Promise<T>, stop: AbortSignal): Promise<T | undefined> {
+    const written = await retryStorageWrite(write, {
       signal: stop,
-      onRetry: (storage, tries, delayMs) => {
-        // The first failure and then every tenth, so a long outage does not flood the log.
-        if (tries === 1 || tries % 10 === 0) {
-          this.#options.logger.error(
-            { storage, jobId, tries, retryInMs: delayMs },
-            `storage unavailable: could not write the job's ${what} (the database is ${storage}); retrying`,
-          );
-        }
-      },
+      // Capped so that a long outage costs each waiting job one try every 1 to 3 s, not a busy loop.
+      maxDelayMs: FINAL_WRITE_MAX_DELAY_MS,
+      onRetry: (storage) =>
+        this.#storageFault(jobId, storage, `could not write the job's ${what}; retrying until it is stored`),
     });
+    if (written !== undefined && (what === 'completion' || what === 'failure')) this.#storedAfterOutage(jobId, what);
+    return written;
+  }
+
+  /** Logs a storage fault of one job: a warning the first time in an outage, debug after, so a long outage is one line per job. */
+  #storageFault(jobId: string, storage: string, what: string): void {
+    const outage = this.#outageOf.get(jobId);
+    if (outage) {
+      outage.tries++;
+      this.#options.logger.debug({ storage, jobId, tries: outage.tries }, `storage unavailable: ${what}`);
+      return;
+    }
+    this.#outageOf.set(jobId, { since: Date.now(), tries: 1 });
+    this.#options.logger.warn({ storage, jobId }, `storage unavailable (the database is ${storage}): ${what}`);
+  }
+
+  /** The line that closes a job's outage: its final state is stored, after how long and how many tries. */
+  #storedAfterOutage(jobId: string, what: string): void {
+    const outage = this.#outageOf.get(jobId);
+    if (!outage) return;
+    this.#outageOf.delete(jobId);
+    this.#options.logger.info(
+      { jobId, tries: outage.tries, waitedMs: Date.now() - outage.since },
+      `storage available again: the job's ${what} is stored`,
+    );
+  }
+
+  /** A failure the deadline sweep decided but could not store: kept and retried here until stored or shutdown. */
+  #failInBackground(job: JobRecord, error: OpenPixelsErrorEnvelope): void {
+    this.#failing.add(job.id);
+    this.#storageFault(job.id, 'unavailable', "could not write the job's failure; retrying until it is stored");
+    const retry = this.#failOwned(job, error, null, this.#shutdown.signal)
+      .catch((thrown: unknown) => {
+        this.#options.logger.error(
+          { err: thrown, jobId: job.id },
+          'could not fail an overdue job; the next sweep will',
+        );
+      })
+      .finally(() => {
+        this.#failing.delete(job.id);
+        this.#backgroundFailures.delete(retry);
+      });
+    this.#backgroundFailures.add(retry);
   }
 
   /** An attempt's record is informative only (the final error lists every attempt), so a storage fault skips it. */
@@ -393,19 +474,17 @@ export class JobRunner {
     } catch (error) {
       const storage = storageProblemOf(error);
       if (!storage) throw error;
-      this.#options.logger.warn(
-        { storage, jobId },
-        `storage unavailable: attempt not recorded (the database is ${storage})`,
-      );
+      this.#storageFault(jobId, storage, 'attempt not recorded (the final error lists it)');
     }
   }
 
   /** Stores the accepted provider job; a storage fault costs only the resume (a restart would submit again). */
   #recordUpstream(jobId: string, upstream: UpstreamJob): void {
     this.#options.store.recordUpstream(jobId, upstream).catch((error: unknown) => {
-      this.#options.logger.warn(
-        { jobId, provider: upstream.provider, problem: storageProblemOf(error) ?? 'unknown' },
-        'storage unavailable: provider job id not recorded',
+      this.#storageFault(
+        jobId,
+        storageProblemOf(error) ?? 'unknown',
+        `provider job id not recorded (a restart would submit to ${upstream.provider} again)`,
       );
     });
   }
@@ -491,8 +570,13 @@ export class JobRunner {
     provider: string | null,
     stop: AbortSignal,
   ): Promise<void> {
-    if (await this.#write(job.id, 'failure', () => this.#options.store.fail(job.id, error, provider), stop)) {
-      this.#failed(job, error);
+    this.#failing.add(job.id);
+    try {
+      if (await this.#write(job.id, 'failure', () => this.#options.store.fail(job.id, error, provider), stop)) {
+        this.#failed(job, error);
+      }
+    } finally {
+      this.#failing.delete(job.id);
     }
   }
 

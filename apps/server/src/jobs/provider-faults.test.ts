@@ -30,8 +30,10 @@ beforeAll(async () => {
   server = await startTestServer({
     credits: 10_000,
     providers: [
-      { id: 'fal', kind: 'fal', url: fal.url, key: fal.key, timeoutMs: 400 },
-      { id: 'replicate', kind: 'replicate', url: replicate.url, key: replicate.key, timeoutMs: 400 },
+      // The attempt timeout is what the `hang` fault waits out; the healthy provider's attempt must
+      // fit in it too, on a loaded machine, so it is not made tighter than this.
+      { id: 'fal', kind: 'fal', url: fal.url, key: fal.key, timeoutMs: 1_500 },
+      { id: 'replicate', kind: 'replicate', url: replicate.url, key: replicate.key, timeoutMs: 1_500 },
     ],
     // Faults here are on purpose; keep the breakers out of the way of this file.
     breaker: { failureThreshold: 1_000 },
@@ -63,7 +65,7 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
       const before = (await balance()) as number;
       const result = await run({ ordering: [failing, other] });
       expect(result).toMatchObject({ status: 'completed', meta: { provider: other, attempts: 2 } });
-      const job = (await server.jobs.get(result.id as string));
+      const job = await server.jobs.get(result.id as string);
       expect(job?.attempts.map((a) => [a.provider, a.code])).toEqual([
         [failing, code],
         [other, 'ok'],

@@ -49,14 +49,14 @@ describe('issueApiKey', () => {
 
   it('grants add to the balance and every grant is in the ledger; bad amounts and missing keys are refused', async () => {
     const { record } = await issueApiKey(store.keys, { credits: 5 });
-    expect(await grantCredits(store.ledger, record.id, 7, 'top-up')).toBe(12);
+    expect(await grantCredits(store, record.id, 7, 'top-up')).toBe(12);
     expect((await store.ledger.history(record.id, 50)).map((e) => [e.kind, e.amount, e.balanceAfter, e.note])).toEqual([
       ['grant', 7, 12, 'top-up'],
       ['grant', 5, 5, 'initial credits'],
     ]);
-    await expect(grantCredits(store.ledger, record.id, 0)).rejects.toThrow(RangeError);
-    await expect(grantCredits(store.ledger, record.id, 1.5)).rejects.toThrow(RangeError);
-    await expect(grantCredits(store.ledger, 'key_missing', 1)).rejects.toThrow(/No API key/);
+    await expect(grantCredits(store, record.id, 0)).rejects.toThrow(RangeError);
+    await expect(grantCredits(store, record.id, 1.5)).rejects.toThrow(RangeError);
+    await expect(grantCredits(store, 'key_missing', 1)).rejects.toThrow(/No API key/);
     await expect(issueApiKey(store.keys, { credits: -1 })).rejects.toThrow(RangeError);
   });
 

@@ -37,7 +37,7 @@ export function registerCancelRoute(app: FastifyInstance, deps: AppDeps): void {
         throw createError('JOB_ALREADY_FINISHED', { id, status: job.status });
       }
       reply.header('cache-control', 'no-store');
-      return jobView(job, deps.config.docsUrl);
+      return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
     },
   );
 }

@@ -55,7 +55,7 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
         gone.abort();
         reply.raw.off('close', onClose);
       }
-      return jobView(job, deps.config.docsUrl);
+      return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
     },
   );
 }

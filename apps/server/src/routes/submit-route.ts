@@ -46,7 +46,10 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
       reply.header('cache-control', 'no-store');
-      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), deps.config.docsUrl);
+      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), {
+        docsBaseUrl: deps.config.docsUrl,
+        requestId: request.id,
+      });
     },
   );
 }

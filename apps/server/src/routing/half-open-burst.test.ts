@@ -9,7 +9,8 @@ import { startTestServer, type TestServer, waitForResult } from '../testing/star
 // never accepted, charged and then failed untried (`attempts: []`).
 
 const BURST = 100;
-const COOLDOWN_MS = 500;
+// Long enough that a loaded machine still sees every circuit open after the failing job.
+const COOLDOWN_MS = 1_500;
 let standIns: StandInProvider[] = [];
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -42,11 +43,17 @@ const submit = (s: TestServer, prompt: string) =>
 async function openThenHalfOpen(s: TestServer) {
   const failed = await waitForResult(s, ((await (await submit(s, 'opens the circuits')).json()) as { id: string }).id);
   expect(failed.status).toBe('failed');
-  const circuits = (await (await s.call('/v2/providers', { auth: false })).json()) as {
-    providers: { circuit: { state: string } }[];
-  };
-  expect(circuits.providers.every((p) => p.circuit.state === 'open')).toBe(true);
-  await new Promise((resolve) => setTimeout(resolve, COOLDOWN_MS + 50));
+  const states = async () =>
+    (
+      (await (await s.call('/v2/providers', { auth: false })).json()) as { providers: { circuit: { state: string } }[] }
+    ).providers.map((p) => p.circuit.state);
+  expect((await states()).every((state) => state === 'open')).toBe(true);
+  // Until the cooldown has passed for every circuit: a state the server reports, not a guessed time.
+  for (let look = 0; look < 400; look++) {
+    if ((await states()).every((state) => state === 'half_open')) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the circuits never turned half-open');
 }
 
 /** Fires the burst at once and returns the accepted jobs' results and the refusals. */

@@ -160,7 +160,12 @@ export interface LedgerEntry {
 
 /** The money record: grants by operators, and each key's history. Job reserves and refunds are written by JobStore in the job's own transaction. */
 export interface Ledger {
-  /** Adds `amount` (a whole number above 0, checked above the store) to a key with its reason; answers the new balance, or undefined when no such key exists. */
+  /**
+   * Moves a key's balance by `amount` (a whole number, not 0, checked above the store: above 0
+   * grants, below 0 is an operator's debit) with its reason; answers the new balance, or
+   * undefined when no such key exists. A debit past the balance rejects, nothing moved (the
+   * schema keeps every balance at 0 or more).
+   */
   grant(keyId: string, amount: number, note: string): Promise<number | undefined>;
   /** A key's credit history, newest first. */
   history(keyId: string, limit: number): Promise<LedgerEntry[]>;

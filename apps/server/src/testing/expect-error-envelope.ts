@@ -7,7 +7,8 @@ const validate = new Ajv({ strict: false, allErrors: true }).compile(loadErrorEn
 
 /**
  * The one check every test makes of an error: the value validates against the errors
- * package's JSON Schema, has the expected code, and leaks nothing (no stack, no secret).
+ * package's JSON Schema, has the expected code, carries `retry_after_ms` when the catalog
+ * says its code does, and leaks nothing (no stack, no secret).
  * Pass `secrets` (keys, provider keys) that must not appear anywhere in it.
  */
 export function expectErrorEnvelope(
@@ -28,6 +29,13 @@ export function expectErrorEnvelope(
       actual: envelope.code,
       expected: code,
     });
+  }
+  if (errorCatalog[envelope.code].retryHint) {
+    // Wherever it appears (an HTTP answer or a job's result), a hinted code says how long to wait.
+    const ms = (envelope.params as { retry_after_ms?: unknown }).retry_after_ms;
+    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) {
+      throw new AssertionError({ message: `${envelope.code} must carry params.retry_after_ms, got ${String(ms)}` });
+    }
   }
   const text = JSON.stringify(value);
   if (/\n\s+at |\bat [\w.<>]+ \(|node:internal|\.ts:\d+/.test(text)) {
@@ -81,7 +89,12 @@ export async function expectErrorResponse(
     // Both forms of the hint, and the same wait: the header in whole seconds, rounded up.
     const ms = (envelope.params as { retry_after_ms?: unknown }).retry_after_ms;
     const header = response.headers.get('retry-after');
-    if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || header !== String(Math.max(1, Math.ceil(ms / 1000)))) {
+    if (
+      typeof ms !== 'number' ||
+      !Number.isInteger(ms) ||
+      ms < 0 ||
+      header !== String(Math.max(1, Math.ceil(ms / 1000)))
+    ) {
       throw new AssertionError({
         message: `${code} must carry a retry hint: params.retry_after_ms ${String(ms)}, Retry-After ${String(header)}`,
       });

@@ -24,7 +24,9 @@ function expectInvariants(keys: KeyRow[], jobs: JobRow[], orphans: number): Map<
   }
   for (const job of jobs) {
     expect(job.reserves, `reserves of ${job.id}`).toBe(1);
-    expect(job.refunds, `refunds of ${job.id} (${job.status})`).toBe(job.status === 'failed' && job.price > 0 ? 1 : 0);
+    expect(job.refunds, `refunds of ${job.id} (${job.status})`).toBe(
+      (job.status === 'failed' || job.status === 'cancelled') && job.price > 0 ? 1 : 0,
+    );
   }
   expect(orphans, 'ledger lines whose job was never stored').toBe(0);
   return new Map(keys.map((k) => [k.id, k.balance]));

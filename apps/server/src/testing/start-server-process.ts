@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const WORKSPACE = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `node src/main.ts` in its own process, as an operator runs it. */
 export interface ServerProcess {
@@ -11,13 +12,28 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code once it exits. */
   exited: Promise<number | null>;
-  /** SIGKILL unless it already exited (for afterEach/afterAll). */
+  /** SIGKILL unless it already exited (its process group too, when detached), for afterEach/afterAll. */
   kill(): void;
 }
 
+/** How to launch the server: `node src/main.ts` unless `command` says otherwise (e.g. `pnpm start`). */
+export interface ServerProcessLaunch {
+  /** The program and its arguments, run in this workspace's directory. */
+  command?: [string, ...string[]];
+  /** Its own process group, so a test can signal the group as a terminal's Ctrl-C does. */
+  detached?: boolean;
+}
+
 /** Starts the server process on port 0 with `env` over a quiet default, and resolves once it listens. */
-export async function startServerProcess(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string>,
+  launch: ServerProcessLaunch = {},
+): Promise<ServerProcess> {
+  const [program, ...args] = launch.command ?? [process.execPath, MAIN];
+  const child = spawn(program, args, {
+    cwd: WORKSPACE,
+    detached: launch.detached ?? false,
     env: {
       ...process.env,
       OPENPIXELS_PORT: '0',
@@ -31,6 +47,12 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const kill = () => {
+    // A detached launcher (pnpm) may have left the server behind it: its whole group goes.
+    if (launch.detached && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   const url = await new Promise<string>((resolve, reject) => {
