@@ -8,11 +8,23 @@ import type { ErrorAnswerShape } from '../http/error-response.ts';
 const FAL_VALIDATION_STATUS = 422;
 
 /**
+ * fal's `status` word beside the envelope for the codes its cancel answers with, so an app that
+ * reads fal's cancel body (`ALREADY_COMPLETED`, `NOT_FOUND`) finds it.
+ */
+const FAL_CANCEL_STATUS: Partial<Record<ErrorCode, string>> = {
+  JOB_ALREADY_FINISHED: 'ALREADY_COMPLETED',
+  JOB_NOT_FOUND: 'NOT_FOUND',
+};
+
+/**
  * How the fal route answers an error: the envelope as the body (fal's client exposes it as
  * `ApiError.body` and uses its `message`), with the catalog's status, except INVALID_ARGUMENTS,
  * which gets fal's 422 and a `detail` list in fal's (FastAPI's) shape beside the envelope.
+ * JOB_ALREADY_FINISHED and JOB_NOT_FOUND carry fal's cancel `status` word beside it.
  */
 export const falErrorAnswer: ErrorAnswerShape = (error, envelope) => {
+  const falStatus = FAL_CANCEL_STATUS[error.code];
+  if (falStatus !== undefined) return { status: error.status, body: { ...envelope, status: falStatus } };
   if (!hasErrorCode(error, 'INVALID_ARGUMENTS')) return { status: error.status, body: envelope };
   const detail = error.params.issues.map((issue) => ({
     loc: ['body', ...(issue.path === '' ? [] : issue.path.split('.'))],

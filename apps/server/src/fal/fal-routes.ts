@@ -4,15 +4,17 @@ import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyReques
 import type { AppDeps } from '../app-deps.ts';
 import { routingSchema } from '../http/api-schemas.ts';
 import { sendError } from '../http/error-response.ts';
+import { parseJsonBody } from '../http/parse-json-body.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
 import { admitJob, type JobRequest } from '../jobs/admission.ts';
+import { cancelJob } from '../jobs/cancel-job.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
 import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
 import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
-import { falOutput, falStatusView, falUrls } from './fal-views.ts';
+import { falCancelAccepted, falOutput, falStatusView, falUrls } from './fal-views.ts';
 
 /** fal's hosts a request may be meant for: its queue API and its synchronous runs. */
 const FAL_HOSTS = { 'queue.fal.run': 'queue', 'fal.run': 'run' } as const;
@@ -50,12 +52,23 @@ const validateRouting = new Ajv({ allErrors: true, verbose: true, strict: false 
 export function registerFalRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register(async (fal) => {
     fal.setErrorHandler((error, request, reply) => sendError(error, request, reply, app.errorContext, falErrorAnswer));
+    // fal's client sends `Content-Type: application/json` on every call, also on its cancel PUT,
+    // which has no body: here an empty JSON body is no body, anything else is parsed as elsewhere.
+    fal.removeContentTypeParser('application/json');
+    fal.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+      try {
+        done(null, body === '' ? undefined : parseJsonBody(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
     const config: FastifyContextConfig = {
       auth: true,
       errorCodes: [
         'NO_CREDITS',
         'UNKNOWN_MODEL',
         'JOB_NOT_FOUND',
+        'JOB_ALREADY_FINISHED',
         'PROVIDER_NOT_FOUND',
         'NO_PROVIDERS_WORKING',
         'MODEL_UNAVAILABLE',
@@ -151,7 +164,12 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
       reply.code(isFinished(job.status) ? 200 : 202);
       return falStatusView(job, urls, logs);
     }
-    if (rest === '/status/stream' || rest === '/cancel') {
+    if (rest === '/cancel') {
+      // The same cancel as /v2/cancel/:id: refunded once, the provider's job cancelled too.
+      cancelJob(deps.runner, job.id, keyId);
+      return reply.code(202).send(falCancelAccepted(job.id));
+    }
+    if (rest === '/status/stream') {
       throw createError('ROUTE_NOT_FOUND', { method: request.method, path: request.url });
     }
     return answerResult(reply, job);
