@@ -1,56 +1,27 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docAnchor, docUrl, errorCodes } from '@openpixels/errors';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectLandedOnHeading } from './expect-landed-on-heading.ts';
+import { launchChromium, type OfflineChromium } from './launch-chromium.ts';
 import { readBuiltPages } from './read-built-pages.ts';
 import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
 import { type SiteServer, serveSite } from './serve-site.ts';
 import { DIST_DIR, DOCS_ROOT } from './site-paths.ts';
 
-// Debian's chromium, never a browser downloaded by playwright.
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(DOCS_ROOT, 'test-results', 'error-reference.png');
 
 let site: SiteServer;
-let userDataDir: string;
-let context: BrowserContext;
+let chromium: OfflineChromium;
 let page: Page;
 const consoleErrors: string[] = [];
-const outsideRequests: string[] = [];
 
 beforeAll(async () => {
   site = await serveSite(DIST_DIR, '/docs/');
-  userDataDir = await mkdtemp(join(tmpdir(), 'openpixels-docs-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
-  // The site must work offline: anything not served by the local server is refused and reported.
-  await context.route(
-    (url) => url.origin !== new URL(site.url).origin,
-    (route) => {
-      outsideRequests.push(route.request().url());
-      return route.abort();
-    },
-  );
-  // CI runs every workspace's tests at once on two cores: allow slow loads, not failures.
-  context.setDefaultTimeout(60_000);
-  context.setDefaultNavigationTimeout(60_000);
-  page = await context.newPage();
+  chromium = await launchChromium(new URL(site.url).origin);
+  page = await chromium.context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
@@ -58,9 +29,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
+  await chromium?.close();
   await site?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
 // The local address of a public docs URL: same path and hash, served by the test's server.
@@ -91,13 +61,7 @@ describe('the built site in Chromium', () => {
   it.each(errorCodes)("scrolls a fresh visit of %s's doc_url to its heading", async (code) => {
     await page.goto('about:blank');
     await page.goto(local(docUrl(code)));
-    const heading = page.locator(`h3#${docAnchor(code)}`);
-    await heading.waitFor();
-    // In view means below the fixed navigation bar, not hidden under it, and above the fold.
-    const nav = await page.locator('.VPNav').boundingBox();
-    const navBottom = (nav?.y ?? 0) + (nav?.height ?? 0);
-    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1, { timeout: 30_000 }).toBeGreaterThanOrEqual(navBottom);
-    expect((await heading.boundingBox())?.y).toBeLessThan((page.viewportSize()?.height ?? 0) / 2);
+    await expectLandedOnHeading(page, code);
   });
 
   it('finds every code with the search box', async () => {
@@ -141,6 +105,6 @@ describe('the built site in Chromium', () => {
 
   it('logged no console error and asked nothing of the outside network', () => {
     expect(consoleErrors).toEqual([]);
-    expect(outsideRequests).toEqual([]);
+    expect(chromium.outsideRequests).toEqual([]);
   });
 });

@@ -1,165 +1,22 @@
-import { DatabaseSync } from 'node:sqlite';
-import { join } from 'node:path';
-import { docUrl, type ErrorCode, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { docUrl, errorCodes } from '@openpixels/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../db/open-database.ts';
-import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
-import { type StandInMode, type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
-import {
-  startTestServer,
-  type TestServer,
-  type TestServerOptions,
-  waitForResult,
-} from '../testing/start-test-server.ts';
+import { type ErrorTriggerRig, startErrorTriggers } from '../testing/error-triggers.ts';
 
-// One real trigger per code the server can send, in a table keyed by every code of the
-// catalog: a code added to the errors package fails the type check here until it has a
-// trigger or a reason it is never sent.
+// Every code the server can send, each triggered for real by the shared table in
+// `testing/error-triggers.ts` (keyed by every catalog code, so a new code cannot go untested).
 
-let standIn: StandInProvider;
-let server: TestServer;
-const extra: TestServer[] = [];
+let rig: ErrorTriggerRig;
 
 beforeAll(async () => {
-  standIn = await startStandInProvider({ protocol: 'fal' });
-  server = await startTestServer({
-    providers: [
-      { id: 'fal', kind: 'fal', url: standIn.url, key: standIn.key, timeoutMs: 300 },
-      { id: 'fal-b', kind: 'fal', url: standIn.url, key: standIn.key, timeoutMs: 300 },
-      { id: 'local', kind: 'local' },
-    ],
-    breaker: { failureThreshold: 1_000 },
-  });
+  rig = await startErrorTriggers();
 });
 afterAll(async () => {
-  await Promise.all([server.close(), ...extra.map((s) => s.close())]);
-  await standIn.close();
+  await rig.close();
 });
-
-async function another(options: TestServerOptions) {
-  const started = await startTestServer(options);
-  extra.push(started);
-  return started;
-}
-
-const submit = (body: object, init: { server?: TestServer; headers?: Record<string, string>; auth?: boolean } = {}) =>
-  (init.server ?? server).call('/v2/submit', {
-    json: { prompt: 'every code', width: 256, height: 256, ...body },
-    ...(init.headers ? { headers: init.headers } : {}),
-    ...(init.auth === false ? { auth: false } : {}),
-  });
-
-/** Runs a job pinned to the stand-in in `mode` and returns its result's error. */
-async function jobErrorWith(mode: StandInMode, whitelist = ['fal']): Promise<unknown> {
-  standIn.setMode(mode);
-  try {
-    const response = await submit({ model: 'flux-dev', config: { routing: { whitelist } } });
-    const result = await waitForResult(server, ((await response.json()) as { id: string }).id);
-    expect(result.status).toBe('failed');
-    return result.error;
-  } finally {
-    standIn.setMode('ok');
-  }
-}
-
-type Trigger = (code: ErrorCode) => Promise<OpenPixelsErrorEnvelope>;
-
-const triggers: Record<ErrorCode, Trigger | { neverSent: string }> = {
-  INVALID_API_KEY: async (code) =>
-    expectErrorResponse(
-      await submit({ model: 'flux-dev' }, { headers: { authorization: `Key sk-op-${'z'.repeat(40)}` } }),
-      code,
-    ),
-  MISSING_API_KEY: async (code) => expectErrorResponse(await submit({ model: 'flux-dev' }, { auth: false }), code),
-  PROVIDER_ERROR: async (code) => expectErrorEnvelope(await jobErrorWith('reset'), code),
-  PROVIDER_HTTP_ERROR: async (code) => expectErrorEnvelope(await jobErrorWith('http-500'), code),
-  PROVIDER_JOB_ERROR: async (code) => expectErrorEnvelope(await jobErrorWith('job-error'), code),
-  PROVIDER_TIMEOUT: async (code) => expectErrorEnvelope(await jobErrorWith('hang'), code),
-  PROVIDER_NOT_FOUND: async (code) =>
-    expectErrorResponse(await submit({ model: 'flux-dev', config: { routing: { whitelist: ['acme'] } } }), code),
-  NO_PROVIDERS_WORKING: async (code) => expectErrorEnvelope(await jobErrorWith('http-500', ['fal', 'fal-b']), code),
-  NO_CREDITS: async (code) => {
-    const { key } = await server.createApiKey({ credits: 0 });
-    return expectErrorResponse(await submit({ model: 'flux-dev' }, { headers: { authorization: `Key ${key}` } }), code);
-  },
-  INVALID_ARGUMENTS: async (code) => expectErrorResponse(await submit({ model: 'flux-dev', width: 4096 }), code),
-  UNKNOWN_MODEL: async (code) => expectErrorResponse(await submit({ model: 'sdxl' }), code),
-  JOB_NOT_FOUND: async (code) => expectErrorResponse(await server.call(`/v2/poll/job_${'f'.repeat(32)}`), code),
-  JOB_CANCELLED: async (code) => {
-    standIn.setMode('hang');
-    try {
-      const response = await submit({ model: 'flux-dev', config: { routing: { whitelist: ['fal'] } } });
-      const { id } = (await response.json()) as { id: string };
-      const cancelled = await server.call(`/v2/cancel/${id}`, { method: 'POST' });
-      expect(cancelled.status).toBe(200);
-      return expectErrorEnvelope(((await cancelled.json()) as { error: unknown }).error, code);
-    } finally {
-      standIn.setMode('ok');
-    }
-  },
-  JOB_ALREADY_FINISHED: async (code) => {
-    const response = await submit({ model: 'flux-schnell', config: { routing: { whitelist: ['local'] } } });
-    const { id } = await waitForResult(server, ((await response.json()) as { id: string }).id);
-    return expectErrorResponse(await server.call(`/v2/cancel/${id as string}`, { method: 'POST' }), code);
-  },
-  ROUTE_NOT_FOUND: async (code) => expectErrorResponse(await server.call('/v2/sumbit', { method: 'POST' }), code),
-  METHOD_NOT_ALLOWED: async (code) => expectErrorResponse(await server.call('/v2/submit', { method: 'PUT' }), code),
-  PAYLOAD_TOO_LARGE: async (code) => expectErrorResponse(await submit({ prompt: 'x'.repeat(70_000) }), code),
-  UNSUPPORTED_MEDIA_TYPE: async (code) =>
-    expectErrorResponse(
-      await server.call('/v2/submit', { method: 'POST', body: 'prompt=a', headers: { 'content-type': 'text/csv' } }),
-      code,
-    ),
-  HEADERS_TOO_LARGE: async (code) =>
-    expectErrorResponse(await server.call('/v2/models', { headers: { 'x-padding': 'a'.repeat(20_000) } }), code),
-  UNKNOWN_ERROR: {
-    neverSent: 'a decoder code for bodies that are not envelopes; the server sends INTERNAL_SERVER_ERROR instead',
-  },
-  INTERNAL_SERVER_ERROR: async (code) => {
-    // A broken database is the kind of failure nobody plans for: its details must stay in the log.
-    const broken = await another({});
-    const db = new DatabaseSync(join(broken.dataDir, DATABASE_FILE));
-    db.exec('DROP TABLE idempotency_keys');
-    db.close();
-    const response = await submit({ model: 'flux-dev' }, { server: broken, headers: { 'idempotency-key': 'x1' } });
-    const envelope = await expectErrorResponse(response, code, {
-      secrets: ['idempotency_keys', 'SQLITE', 'no such table'],
-    });
-    expect(envelope.params).toEqual({});
-    return envelope;
-  },
-  MODEL_UNAVAILABLE: async (code) => {
-    const tripped = await another({
-      providers: [{ id: 'fal', kind: 'fal', url: standIn.url, key: standIn.key }],
-      breaker: { failureThreshold: 1, cooldownMs: 60_000 },
-    });
-    standIn.setMode('http-500');
-    try {
-      const first = await submit({ model: 'flux-dev' }, { server: tripped });
-      await waitForResult(tripped, ((await first.json()) as { id: string }).id);
-    } finally {
-      standIn.setMode('ok');
-    }
-    return expectErrorResponse(await submit({ model: 'flux-dev' }, { server: tripped }), code);
-  },
-  SERVICE_UNAVAILABLE: async (code) => {
-    const draining = await another({ local: { delayMs: 300 } });
-    await submit({ model: 'flux-schnell' }, { server: draining });
-    const closing = draining.close();
-    const envelope = await expectErrorResponse(await submit({ model: 'flux-schnell' }, { server: draining }), code);
-    await closing;
-    return envelope;
-  },
-  RATE_LIMITED: async (code) => {
-    const limited = await another({ maxActiveJobsPerKey: 1, local: { delayMs: 2_000 }, shutdownTimeoutMs: 0 });
-    await submit({ model: 'flux-schnell' }, { server: limited });
-    return expectErrorResponse(await submit({ model: 'flux-schnell' }, { server: limited }), code);
-  },
-};
 
 describe('every error code the server sends, triggered for real', () => {
   it.each(errorCodes)('%s', async (code) => {
-    const trigger = triggers[code];
+    const trigger = rig.triggers[code];
     if ('neverSent' in trigger) {
       expect(trigger.neverSent.length).toBeGreaterThan(0);
       return;

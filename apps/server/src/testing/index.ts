@@ -1,4 +1,10 @@
 export {
+  type ErrorTrigger,
+  type ErrorTriggerRig,
+  type ErrorTriggers,
+  startErrorTriggers,
+} from './error-triggers.ts';
+export {
   expectErrorEnvelope,
   expectErrorResponse,
 } from './expect-error-envelope.ts';
