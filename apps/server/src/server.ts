@@ -47,6 +47,8 @@ export interface RunningServer {
   jobs: JobStore;
   health: ProviderHealth;
   runner: JobRunner;
+  /** Who is waiting on which job (long polls, fal status streams); `waiting` counts them. */
+  events: JobEvents;
   /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
   createApiKey(options: { credits: number; name?: string }): Promise<{ id: string; key: string }>;
   /** Graceful stop: refuse new work, let running jobs finish (up to shutdownTimeoutMs), then close. */
@@ -180,7 +182,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     return { id: record.id, key };
   };
-  return { url, config, app, keys, jobs, health, runner, createApiKey, close };
+  return { url, config, app, keys, jobs, health, runner, events, createApiKey, close };
 }
 
 function buildAdapter(provider: ProviderConfig, config: ServerConfig, imagesDir: string): ProviderAdapter {

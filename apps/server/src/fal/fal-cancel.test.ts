@@ -84,7 +84,10 @@ describe.each(['prefix', 'proxy'] as const)('fal.queue.cancel, pointed here by %
     expect(again.status).toBe(409);
     const { status: falStatus, ...envelope } = again.body;
     expect(falStatus).toBe('ALREADY_COMPLETED');
-    expect(expectErrorEnvelope(envelope, 'JOB_ALREADY_FINISHED').params).toEqual({ id: requestId, status: 'cancelled' });
+    expect(expectErrorEnvelope(envelope, 'JOB_ALREADY_FINISHED').params).toEqual({
+      id: requestId,
+      status: 'cancelled',
+    });
     expect(movesOf(requestId)).toHaveLength(2);
   });
 });
@@ -107,7 +110,10 @@ describe('fal cancel answers', () => {
     expect(error.status).toBe(409);
     const { status, ...envelope } = error.body;
     expect(status).toBe('ALREADY_COMPLETED');
-    expect(expectErrorEnvelope(envelope, 'JOB_ALREADY_FINISHED').params).toEqual({ id: requestId, status: 'completed' });
+    expect(expectErrorEnvelope(envelope, 'JOB_ALREADY_FINISHED').params).toEqual({
+      id: requestId,
+      status: 'completed',
+    });
     expect(server.jobs.get(requestId)?.status).toBe('completed');
     expect(keyRecord().balance).toBe(before - 1);
   });

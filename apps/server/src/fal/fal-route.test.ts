@@ -177,7 +177,9 @@ describe('provider failures through the fal route', () => {
     try {
       const before = (await (await server.call('/v2/balance')).json()) as { balance: number };
       const fal = falClient({ headers: { 'x-openpixels-routing': JSON.stringify({ whitelist: ['fal'] }) } });
-      const error = await thrownByFal(fal.subscribe('fal-ai/flux/dev', { input: { prompt: 'pinned' }, pollInterval: 20 }));
+      const error = await thrownByFal(
+        fal.subscribe('fal-ai/flux/dev', { input: { prompt: 'pinned' }, pollInterval: 20 }),
+      );
       // 502 would make fal's client retry a result that cannot change: a failed job's result is 500.
       expect(error.status).toBe(500);
       expectErrorEnvelope(error.body, 'PROVIDER_HTTP_ERROR');

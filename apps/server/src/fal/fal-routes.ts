@@ -14,6 +14,7 @@ import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
 import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
+import { streamFalStatus } from './fal-status-stream.ts';
 import { falCancelAccepted, falOutput, falStatusView, falUrls } from './fal-views.ts';
 
 /** fal's hosts a request may be meant for: its queue API and its synchronous runs. */
@@ -159,10 +160,9 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     const urls = falUrls(call.queueBase, app, job.id);
     reply.header(FAL_REQUEST_ID_HEADER, job.id);
     if (rest === '/status') {
-      const logs = query.get('logs') === '1' || query.get('logs') === 'true';
       // fal answers 202 while a request is not finished, 200 once it is.
       reply.code(isFinished(job.status) ? 200 : 202);
-      return falStatusView(job, urls, logs);
+      return falStatusView(job, urls, wantsLogs(query));
     }
     if (rest === '/cancel') {
       // The same cancel as /v2/cancel/:id: refunded once, the provider's job cancelled too.
@@ -170,7 +170,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
       return reply.code(202).send(falCancelAccepted(job.id));
     }
     if (rest === '/status/stream') {
-      throw createError('ROUTE_NOT_FOUND', { method: request.method, path: request.url });
+      return streamFalStatus(deps, reply, job, urls, wantsLogs(query));
     }
     return answerResult(reply, job);
   }
@@ -185,6 +185,11 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   }
   const app = falAppOf(job.model) as string;
   return { status: 'IN_QUEUE', queue_position: 0, ...falUrls(call.queueBase, app, job.id) };
+}
+
+/** fal's client asks for logs with `?logs=1`; `true` is what people write by hand. */
+function wantsLogs(query: URLSearchParams): boolean {
+  return query.get('logs') === '1' || query.get('logs') === 'true';
 }
 
 /** Admits a fal submit through the one admission path, with the endpoint's model and fal's input read into a job. */
