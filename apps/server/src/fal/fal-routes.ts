@@ -3,7 +3,6 @@ import { Ajv } from 'ajv';
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { routingSchema } from '../http/api-schemas.ts';
-import { sendError } from '../http/error-response.ts';
 import { parseJsonBody } from '../http/parse-json-body.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
 import { admitJob, type JobRequest } from '../jobs/admission.ts';
@@ -12,7 +11,7 @@ import { finishedWithin } from '../jobs/finished-within.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
 import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
-import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
+import { falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
 import { streamFalStatus } from './fal-status-stream.ts';
 import { falCancelAccepted, falOutput, falStatusView, falUrls } from './fal-views.ts';
@@ -20,6 +19,14 @@ import { falCancelAccepted, falOutput, falStatusView, falUrls } from './fal-view
 /** fal's hosts a request may be meant for: its queue API and its synchronous runs. */
 const FAL_HOSTS = { 'queue.fal.run': 'queue', 'fal.run': 'run' } as const;
 type FalApi = (typeof FAL_HOSTS)[keyof typeof FAL_HOSTS];
+
+/** Where the fal route lives: every path below it answers errors in fal's shape (see app.ts). */
+const FAL_PATH_PREFIX = '/fal/';
+
+/** True for a request URL on the fal route. */
+export function isFalPath(url: string): boolean {
+  return url.startsWith(FAL_PATH_PREFIX);
+}
 
 /** The header fal's client puts the real target in when it is given a `proxyUrl`. */
 export const FAL_TARGET_HEADER = 'x-fal-target-url';
@@ -52,7 +59,6 @@ const validateRouting = new Ajv({ allErrors: true, verbose: true, strict: false 
  */
 export function registerFalRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register(async (fal) => {
-    fal.setErrorHandler((error, request, reply) => sendError(error, request, reply, app.errorContext, falErrorAnswer));
     // fal's client sends `Content-Type: application/json` on every call, also on its cancel PUT,
     // which has no body: here an empty JSON body is no body, anything else is parsed as elsewhere.
     fal.removeContentTypeParser('application/json');
