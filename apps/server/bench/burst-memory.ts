@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/open-database.ts';
-import { ApiKeyStore } from '../src/keys/api-key-store.ts';
+
+import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
 import { type StandInMode, startStandInProvider } from '../src/testing/stand-in-provider.ts';
 import { falStandInEnv, startServerProcess } from '../src/testing/start-server-process.ts';
 
@@ -23,9 +23,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function scenario(mode: StandInMode, limitBytes: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-memory-'));
-  const db = openDatabase(dataDir);
-  const { key } = new ApiKeyStore(db).create({ credits: 1_000_000, name: 'bench' });
-  db.close();
+  const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
   const standIn = await startStandInProvider({ protocol: 'fal', hugeBytes: ANSWER_BYTES });
   const server = await startServerProcess(dataDir, {
     ...(process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {}),

@@ -9,8 +9,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/db/open-database.ts';
-import { ApiKeyStore } from '../src/keys/api-key-store.ts';
+
+import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -46,9 +46,7 @@ async function standIn(protocol: 'fal' | 'replicate') {
 async function gateway(env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-'));
   dirs.push(dataDir);
-  const db = openDatabase(dataDir);
-  const { key } = new ApiKeyStore(db).create({ credits: 1_000_000_000, name: 'bench' });
-  db.close();
+  const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000_000, name: 'bench' });
   const match = await spawnAndRead(
     [here('../src/main.ts')],
     {

@@ -1,4 +1,5 @@
 import { isAbortError, OpenPixels } from 'openpixels';
+import { findApiKey } from '../src/keys/find-api-key.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ContractServer, startContractServer } from './contract-server.ts';
 import { envelopeSchemaErrors } from './validate-envelope.ts';
@@ -16,7 +17,7 @@ afterAll(async () => {
 });
 
 const payload = { model: 'flux-schnell', prompt: 'a paper boat', width: 256, height: 256 } as const;
-const balanceOf = (key: string) => gateway.server.keys.find(key)?.balance;
+const balanceOf = async (key: string) => (await findApiKey(gateway.server.keys, key))?.balance;
 
 async function fundedClient(credits = 100) {
   const key = await gateway.keyWith(credits);
@@ -38,7 +39,7 @@ describe('run() with a signal', () => {
       })
       .catch((error: unknown) => error);
     expect(isAbortError(thrown)).toBe(true);
-    expect(balanceOf(key)).toBe(100);
+    expect(await balanceOf(key)).toBe(100);
     const result = await sdk.poll(id);
     expect(result.status).toBe('cancelled');
     expect(result.error?.code).toBe('JOB_CANCELLED');
@@ -59,16 +60,16 @@ describe('run() with a signal', () => {
         },
       })
       .catch(() => {});
-    expect(gateway.server.jobs.get(id)?.status).toBe('processing');
-    expect(balanceOf(key)).toBeLessThan(100);
+    expect((await gateway.server.jobs.get(id))?.status).toBe('processing');
+    expect(await balanceOf(key)).toBeLessThan(100);
 
     const cancelled = await sdk.cancel(id);
     expect(cancelled).toMatchObject({ id, status: 'cancelled', error: { code: 'JOB_CANCELLED' } });
-    expect(balanceOf(key)).toBe(100);
+    expect(await balanceOf(key)).toBe(100);
 
     const again = await sdk.cancel(id);
     expect(again).toMatchObject({ id, status: 'cancelled', error: { code: 'JOB_ALREADY_FINISHED' } });
-    expect(balanceOf(key)).toBe(100);
+    expect(await balanceOf(key)).toBe(100);
   });
 });
 
@@ -79,7 +80,7 @@ describe('cancel(id)', () => {
     const submitted = await owner.sdk.submit(payload);
     const refused = await stranger.sdk.cancel(submitted.id as string);
     expect(refused).toMatchObject({ id: submitted.id, status: 'failed', error: { code: 'JOB_NOT_FOUND' } });
-    expect(gateway.server.jobs.get(submitted.id as string)?.status).toBe('processing');
+    expect((await gateway.server.jobs.get(submitted.id as string))?.status).toBe('processing');
     expect((await owner.sdk.cancel(submitted.id as string)).status).toBe('cancelled');
   });
 
@@ -90,11 +91,11 @@ describe('cancel(id)', () => {
       const sdk = new OpenPixels({ apiKey: key, baseUrl: quick.url });
       const done = await sdk.run(payload);
       expect(done.status).toBe('completed');
-      const charged = quick.server.keys.find(key)?.balance;
+      const charged = (await findApiKey(quick.server.keys, key))?.balance;
       const refused = await sdk.cancel(done.id as string);
       expect(refused).toMatchObject({ id: done.id, status: 'completed', error: { code: 'JOB_ALREADY_FINISHED' } });
       expect(envelopeSchemaErrors(refused.error)).toEqual([]);
-      expect(quick.server.keys.find(key)?.balance).toBe(charged);
+      expect((await findApiKey(quick.server.keys, key))?.balance).toBe(charged);
     } finally {
       await quick.close();
     }

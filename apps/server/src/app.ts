@@ -168,12 +168,8 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
       reply.header('connection', 'close');
       return done(shuttingDownError());
     }
-    try {
-      if (config.auth) authenticate(request);
-    } catch (error) {
-      return done(error as Error);
-    }
-    done();
+    if (!config.auth) return done();
+    authenticate(request).then(() => done(), done);
   });
 
   registerSubmitRoute(app, deps);

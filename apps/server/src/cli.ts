@@ -3,8 +3,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './config.ts';
-import { openDatabase } from './db/open-database.ts';
-import { type ApiKeyRecord, ApiKeyStore } from './keys/api-key-store.ts';
+import { grantCredits } from './credits/grant-credits.ts';
+import { findApiKey } from './keys/find-api-key.ts';
+import { issueApiKey } from './keys/issue-api-key.ts';
+import { openStore } from './store/open-store.ts';
+import type { ApiKeyRecord } from './store/store.ts';
 
 const USAGE = `Usage: keys <command> [options]
 
@@ -22,7 +25,7 @@ Options:
 
 class UsageError extends Error {}
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -42,12 +45,12 @@ function main(argv: string[]): void {
     return;
   }
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const db = openDatabase(dataDir);
-  const keys = new ApiKeyStore(db);
+  const store = await openStore({ dataDir });
+  const keys = store.keys;
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
-  const findKey = (ref: string | undefined): ApiKeyRecord => {
+  const findKey = async (ref: string | undefined): Promise<ApiKeyRecord> => {
     if (!ref) throw new UsageError(`${command} needs a key id or a key`);
-    const record = keys.find(ref);
+    const record = await findApiKey(keys, ref);
     if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`);
     return record;
   };
@@ -55,7 +58,7 @@ function main(argv: string[]): void {
     switch (command) {
       case 'create': {
         const credits = wholeNumber(values.credits ?? '0', '--credits');
-        const { key, record } = keys.create({ name: values.name ?? '', credits });
+        const { key, record } = await issueApiKey(keys, { name: values.name ?? '', credits });
         print(
           { ...record, key },
           `${key}\n(id ${record.id}, ${record.balance} credits; this is the only time the key is shown)`,
@@ -63,7 +66,7 @@ function main(argv: string[]): void {
         return;
       }
       case 'list': {
-        const records = keys.list();
+        const records = await keys.list();
         const lines = records.map(
           (r) =>
             `${r.id}  ${`${r.prefix}…`.padEnd(12)}  ${String(r.balance).padStart(10)}  ${r.revokedAt ? 'revoked' : 'active '}  ${r.name}`,
@@ -72,22 +75,22 @@ function main(argv: string[]): void {
         return;
       }
       case 'revoke': {
-        const record = findKey(rest[0]);
-        keys.revoke(record.id);
+        const record = await findKey(rest[0]);
+        await keys.revoke(record.id, Date.now());
         print({ id: record.id, revoked: true }, `revoked ${record.id}`);
         return;
       }
       case 'credit': {
-        const record = findKey(rest[0]);
+        const record = await findKey(rest[0]);
         const amount = wholeNumber(rest[1], 'the amount');
         if (amount === 0) throw new UsageError('the amount must be above 0');
-        const balance = keys.credit(record.id, amount, values.note ?? 'credited by keys CLI');
+        const balance = await grantCredits(store.ledger, record.id, amount, values.note ?? 'credited by keys CLI');
         print({ id: record.id, balance }, `${record.id}: +${amount} credits, balance ${balance}`);
         return;
       }
       case 'ledger': {
-        const record = findKey(rest[0]);
-        const entries = keys.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit'));
+        const record = await findKey(rest[0]);
+        const entries = await store.ledger.history(record.id, wholeNumber(values.limit ?? '50', '--limit'));
         const lines = entries.map(
           (e) =>
             `${new Date(e.createdAt).toISOString()}  ${e.kind.padEnd(7)}  ${String(e.amount).padStart(8)}  → ${String(e.balanceAfter).padStart(8)}  ${e.jobId ?? e.note ?? ''}`,
@@ -99,7 +102,7 @@ function main(argv: string[]): void {
         throw new UsageError(`unknown command ${command}`);
     }
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -109,13 +112,11 @@ function wholeNumber(text: string | undefined, what: string): number {
   return Number(text);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`keys: ${(error as Error).message}\n\n${USAGE}`);
     process.exit(2);
   }
   console.error(`keys: ${(error as Error).message}`);
   process.exit(1);
-}
+});

@@ -68,6 +68,11 @@ export interface ServerConfig {
    */
   lockWaitMs: number;
   /**
+   * How long a running job's lease lasts without a heartbeat (renewed every third of it): an
+   * instance that dies leaves its jobs for this long, then a live one takes them over.
+   */
+  leaseMs: number;
+  /**
    * Concurrent connections accepted; beyond it a few more are kept for health checks and
    * everything else is refused at once. Keeps a flood of slow sockets from exhausting file descriptors.
    */
@@ -242,6 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
     imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
     lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
+    leaseMs: int('OPENPIXELS_LEASE_MS', 15_000, 300, 600_000),
     docsUrl: url('OPENPIXELS_DOCS_URL', undefined),
     docsDir: read('OPENPIXELS_DOCS_DIR') === 'off' ? null : resolve(read('OPENPIXELS_DOCS_DIR') ?? DEFAULT_DOCS_DIR),
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),

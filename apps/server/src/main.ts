@@ -1,7 +1,7 @@
 // `pnpm start`: reads the configuration from the environment, starts the server, prints a
 // demo key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
 import { ConfigError, loadConfig } from './config.ts';
-import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
+import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 import { startServer } from './server.ts';
 
 let config: ReturnType<typeof loadConfig>;
@@ -21,8 +21,8 @@ try {
   server = await startServer(config);
   if (config.demoKey.enabled) {
     // A fresh demo key each start: keys are stored only as hashes, so an old one cannot be shown again.
-    for (const record of server.keys.list())
-      if (record.name === 'demo' && record.revokedAt === null) server.keys.revoke(record.id);
+    for (const record of await server.keys.list())
+      if (record.name === 'demo' && record.revokedAt === null) await server.keys.revoke(record.id, Date.now());
     demoKey = (await server.createApiKey({ credits: config.demoKey.credits, name: 'demo' })).key;
   }
 } catch (error) {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './db/open-database.ts';
-import { ApiKeyStore } from './keys/api-key-store.ts';
+import { openDatabase } from './store/sqlite/open-database.ts';
+import { issueKeyInDataDir } from './testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from './testing/expect-error-envelope.ts';
 import { startServerProcess } from './testing/start-server-process.ts';
 import { startStandInProvider } from './testing/stand-in-provider.ts';
@@ -20,12 +20,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function freshDataDir(credits: number): { dataDir: string; key: string; keyId: string } {
+async function freshDataDir(credits: number): Promise<{ dataDir: string; key: string; keyId: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-lifecycle-'));
   dirs.push(dataDir);
-  const db = openDatabase(dataDir);
-  const { key, record } = new ApiKeyStore(db).create({ credits, name: 'lifecycle' });
-  db.close();
+  const { key, record } = await issueKeyInDataDir(dataDir, { credits, name: 'lifecycle' });
   return { dataDir, key, keyId: record.id };
 }
 
@@ -70,7 +68,7 @@ const balanceOf = async (url: string, key: string) =>
 
 describe('a crash mid-job (SIGKILL)', () => {
   it('a job past its deadline when the server comes back is failed and refunded', async () => {
-    const { dataDir, key } = freshDataDir(10);
+    const { dataDir, key } = await freshDataDir(10);
     const slow = {
       OPENPIXELS_LOCAL_DELAY_MS: '60000',
       OPENPIXELS_JOB_DEADLINE_MS: '800',
@@ -93,13 +91,14 @@ describe('a crash mid-job (SIGKILL)', () => {
   });
 
   it('a job still inside its deadline is run again and completes, charged once', async () => {
-    const { dataDir, key } = freshDataDir(10);
-    const first = await startMain(dataDir, { OPENPIXELS_LOCAL_DELAY_MS: '60000' });
+    const { dataDir, key } = await freshDataDir(10);
+    // A killed instance's jobs are taken over once their lease lapses: kept short here.
+    const first = await startMain(dataDir, { OPENPIXELS_LOCAL_DELAY_MS: '60000', OPENPIXELS_LEASE_MS: '600' });
     const id = await submitAndWaitUntilProcessing(first.url, key);
     first.child.kill('SIGKILL');
     await first.exited;
 
-    const second = await startMain(dataDir, {});
+    const second = await startMain(dataDir, { OPENPIXELS_LEASE_MS: '600' });
     const result = await resultOf(second.url, key, id);
     expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(second.url) } });
     expect(await balanceOf(second.url, key)).toBe(7);
@@ -113,8 +112,13 @@ describe('a crash while a provider holds the job (SIGKILL)', () => {
     const fal = await startStandInProvider({ protocol: 'fal' });
     try {
       fal.hold(true);
-      const { dataDir, key } = freshDataDir(10);
-      const env = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
+      const { dataDir, key } = await freshDataDir(10);
+      const env = {
+        OPENPIXELS_PROVIDERS: 'fal',
+        OPENPIXELS_FAL_URL: fal.url,
+        OPENPIXELS_FAL_KEY: fal.key,
+        OPENPIXELS_LEASE_MS: '600',
+      };
       const first = await startMain(dataDir, env);
       const id = await submitAndWaitUntilProcessing(first.url, key);
       const submits = () => fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/')).length;
@@ -139,7 +143,7 @@ describe('a crash while a provider holds the job (SIGKILL)', () => {
 
 describe('graceful shutdown (SIGTERM)', () => {
   it('lets the running job finish, then exits 0', async () => {
-    const { dataDir, key } = freshDataDir(10);
+    const { dataDir, key } = await freshDataDir(10);
     const server = await startMain(dataDir, { OPENPIXELS_LOCAL_DELAY_MS: '700' });
     const id = await submitAndWaitUntilProcessing(server.url, key);
     server.child.kill('SIGTERM');

@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { randomHex } from './http/random-hex.ts';
 import { pruneImages } from './providers/local/prune-images.ts';
 import type { FastifyInstance } from 'fastify';
 import { createFastify, registerApi } from './app.ts';
@@ -11,14 +13,14 @@ import {
   type ServerConfig,
   type ServerOptions,
 } from './config.ts';
-import { DataDirUnusableError } from './db/data-dir-unusable-error.ts';
-import { openDatabase } from './db/open-database.ts';
+import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 import { IDEMPOTENCY_TTL_MS } from './jobs/admission.ts';
-import { storageProblemOf } from './db/storage-unavailable.ts';
+import { storageProblemOf } from './store/storage-unavailable.ts';
+import { openStore } from './store/open-store.ts';
+import type { JobStore, KeyStore, Store } from './store/store.ts';
+import { issueApiKey } from './keys/issue-api-key.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { JobRunner } from './jobs/job-runner.ts';
-import { JobStore } from './jobs/job-store.ts';
-import { ApiKeyStore } from './keys/api-key-store.ts';
 import { createFalProvider } from './providers/fal-provider.ts';
 import { createLocalProvider } from './providers/local/local-provider.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
@@ -43,7 +45,9 @@ export interface RunningServer {
   url: string;
   config: ServerConfig;
   app: FastifyInstance;
-  keys: ApiKeyStore;
+  store: Store;
+  /** `store.keys` and `store.jobs`. */
+  keys: KeyStore;
   jobs: JobStore;
   health: ProviderHealth;
   runner: JobRunner;
@@ -64,15 +68,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const config = resolveConfig(serverOptions);
   // node:sqlite waits for a lock on the event loop: a few ms at most, then writes retry
   // without blocking (submits for up to lockWaitMs, a running job's final state until stored).
-  const db = openDatabase(config.dataDir, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
-  const keys = new ApiKeyStore(db);
-  const jobs = new JobStore(db);
+  const store = await openStore({ dataDir: config.dataDir, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  const { keys, jobs } = store;
   const imagesDir = join(config.dataDir, 'images');
   let providers: ProviderAdapter[];
   try {
     providers = adapters ?? config.providers.map((p) => buildAdapter(p, config, imagesDir));
   } catch (error) {
-    db.close();
+    await store.close();
     throw DataDirUnusableError.from(error, config.dataDir) ?? error;
   }
   const health = new ProviderHealth(
@@ -80,6 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     config.breaker,
   );
   const events = new JobEvents();
+  store.onJobFinished((id) => events.notify(id));
   const lifecycle = { draining: false };
 
   const app = createFastify(config);
@@ -87,8 +91,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     store: jobs,
     providers,
     health,
-    events,
     logger: app.log,
+    owner: instanceName(),
+    leaseMs: config.leaseMs,
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
     ...(retryBackoffMs === undefined ? {} : { retryBackoffMs }),
@@ -112,7 +117,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await Promise.all(providers.map((p) => p.close?.()));
-    db.close();
+    await store.close();
     throw error;
   }
   const address = app.server.address();
@@ -122,17 +127,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // Every doc_url then resolves on this gateway itself, offline.
   if (docsServed) config.docsUrl ??= `${config.publicUrl}${DOCS_PATH}`;
 
-  runner.recover();
-  // The safety net behind each job's own deadline, and the Idempotency-Key clean-up.
-  const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)));
-  const sweeper = setInterval(() => {
+  const logSweepError = (what: string) => (error: unknown) => {
+    const storage = storageProblemOf(error);
+    if (storage) app.log.error({ storage }, `storage unavailable: ${what} skipped (the database is ${storage})`);
+    else app.log.error({ err: error }, `${what} failed`);
+  };
+  // What a previous run (or a dead instance) left: jobs whose lease lapsed. A live instance's are left alone.
+  await runner.takeOverLapsed().catch(logSweepError('take-over of lapsed jobs'));
+  // The heartbeat keeps this instance's jobs its own; a third of the lease leaves two beats of slack.
+  const heartbeat = setInterval(
+    () => void runner.renewLeases().catch(logSweepError('lease heartbeat')),
+    Math.max(100, Math.floor(config.leaseMs / 3)),
+  );
+  heartbeat.unref();
+  // The safety net behind each job's own deadline, the take-over of jobs whose instance died,
+  // and the Idempotency-Key clean-up.
+  const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)), Math.max(100, Math.floor(config.leaseMs / 2)));
+  let sweeping = false;
+  const sweeper = setInterval(async () => {
+    if (sweeping) return;
+    sweeping = true;
     try {
-      runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
-      jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
+      await runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
+      await runner.takeOverLapsed();
+      await jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
     } catch (error) {
-      const storage = storageProblemOf(error);
-      if (storage) app.log.error({ storage }, `storage unavailable: job sweep skipped (the database is ${storage})`);
-      else app.log.error({ err: error }, 'job sweep failed');
+      logSweepError('job sweep')(error);
+    } finally {
+      sweeping = false;
     }
   }, sweepEvery);
   sweeper.unref();
@@ -162,6 +184,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await runner.abortAll();
       }
       clearInterval(sweeper);
+      clearInterval(heartbeat);
+      // Whatever is left is taken over at once by another instance or the next start, not after its lease.
+      await runner.releaseLeases().catch(logSweepError('lease release'));
       clearInterval(pruner);
       events.releaseAll();
       // Long polls were just answered; give those answers a moment to flush, then cut any
@@ -170,19 +195,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await app.close();
       clearTimeout(cut);
       await Promise.all(providers.map((p) => p.close?.()));
-      db.close();
+      await store.close();
     })();
     return closing;
   };
 
   const createApiKey = async ({ credits, name }: { credits: number; name?: string }) => {
-    const { key, record } = keys.create({
+    const { key, record } = await issueApiKey(keys, {
       credits,
       ...(name === undefined ? {} : { name }),
     });
     return { id: record.id, key };
   };
-  return { url, config, app, keys, jobs, health, runner, events, createApiKey, close };
+  return { url, config, app, store, keys, jobs, health, runner, events, createApiKey, close };
+}
+
+/** This process's name in job leases: unique even for two processes with one pid on two machines. */
+function instanceName(): string {
+  return `${hostname()}:${process.pid}:${randomHex(4)}`;
 }
 
 function buildAdapter(provider: ProviderConfig, config: ServerConfig, imagesDir: string): ProviderAdapter {

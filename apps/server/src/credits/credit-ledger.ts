@@ -1,9 +1,12 @@
-import type { StatementSync } from 'node:sqlite';
-
 /** Why a balance moved: credits granted by an operator, a job's price held, or given back. */
 export type CreditMoveKind = 'grant' | 'reserve' | 'refund';
 
-/** One money move: signed `amount` (grants and refunds add, reserves subtract). */
+/**
+ * One money move: signed `amount` (grants and refunds add, reserves subtract). Each store
+ * implementation has exactly one function that applies it (SQLite: store/sqlite/sqlite-ledger.ts),
+ * moving the balance and writing the ledger line that explains it in the caller's transaction,
+ * so a balance always equals the sum of its ledger.
+ */
 export interface CreditMove {
   keyId: string;
   jobId: string | null;
@@ -13,19 +16,9 @@ export interface CreditMove {
   now: number;
 }
 
-/**
- * The only code that changes a balance: moves it and writes the ledger line that explains
- * it, inside the caller's transaction, so a balance always equals the sum of its ledger. The
- * schema backs it up: a balance cannot go below 0, and a job is reserved once and refunded at
- * most once (unique indexes). Returns the balance after the move.
- */
-export function moveCredits(sql: (text: string) => StatementSync, move: CreditMove): number {
-  const { balance } = sql('UPDATE api_keys SET balance = balance + ? WHERE id = ? RETURNING balance').get(
-    move.amount,
-    move.keyId,
-  ) as { balance: number };
-  sql(
-    'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(move.keyId, move.jobId, move.kind, move.amount, balance, move.note, move.now);
-  return balance;
+/** Throws a RangeError unless `amount` is a whole number of credits (above 0 unless `allowZero`): checked before any store sees it. */
+export function assertCreditAmount(amount: number, { allowZero }: { allowZero: boolean }): void {
+  if (!Number.isSafeInteger(amount) || amount < 0 || (!allowZero && amount === 0)) {
+    throw new RangeError(`Credits must be a whole number ${allowZero ? 'of 0 or more' : 'above 0'}, got ${amount}.`);
+  }
 }

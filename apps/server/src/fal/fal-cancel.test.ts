@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiKeyRecord } from '../store/store.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { realFalClient, thrownByFal } from '../testing/real-fal-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
@@ -29,18 +30,18 @@ afterAll(async () => {
 });
 
 const pinned = (provider: string) => ({ 'x-openpixels-routing': JSON.stringify({ whitelist: [provider] }) });
-const keyRecord = (key = server.key) => server.keys.find(key) as NonNullable<ReturnType<TestServer['keys']['find']>>;
-const movesOf = (id: string, key = server.key) =>
-  server.keys
-    .ledger(keyRecord(key).id)
+const keyRecord = async (key = server.key) => (await server.keyRecord(key)) as ApiKeyRecord;
+const balance = async () => (await keyRecord()).balance;
+const movesOf = async (id: string) =>
+  (await server.store.ledger.history((await keyRecord()).id, 1_000))
     .filter((entry) => entry.jobId === id)
     .map((entry) => [entry.kind, entry.amount])
     .sort();
 
 /** Waits until `done()` holds, checking every 10 ms for up to 3 s. */
-async function until(done: () => boolean, what: string): Promise<void> {
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (done()) return;
+    if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`never happened: ${what}`);
@@ -51,21 +52,21 @@ const upstreamCancels = () => falStandIn.calls.filter((call) => call.path.endsWi
 /** Submits a flux-dev request held at the fal stand-in, and waits until the provider has accepted it. */
 async function submitHeld(fal: ReturnType<typeof realFalClient>): Promise<string> {
   const { request_id } = await fal.queue.submit('fal-ai/flux/dev', { input: { prompt: 'a kite' } });
-  await until(() => server.jobs.get(request_id)?.upstream != null, 'the provider accepted the job');
+  await until(async () => (await server.jobs.get(request_id))?.upstream != null, 'the provider accepted the job');
   return request_id;
 }
 
 describe.each(['prefix', 'proxy'] as const)('fal.queue.cancel, pointed here by %s', (via) => {
   it('cancels a running request: refunded once, cancelled upstream, COMPLETED with the error, result JOB_CANCELLED', async () => {
     const fal = realFalClient(server, { via, headers: pinned('fal') });
-    const before = keyRecord().balance;
+    const before = await balance();
     const requestId = await submitHeld(fal);
-    expect(keyRecord().balance).toBe(before - 3);
+    expect(await balance()).toBe(before - 3);
     const cancelsBefore = upstreamCancels().length;
 
     await expect(fal.queue.cancel('fal-ai/flux/dev', { requestId })).resolves.toBeUndefined();
-    expect(keyRecord().balance).toBe(before);
-    expect(movesOf(requestId)).toEqual([
+    expect(await balance()).toBe(before);
+    expect(await movesOf(requestId)).toEqual([
       ['refund', 3],
       ['reserve', -3],
     ]);
@@ -88,7 +89,7 @@ describe.each(['prefix', 'proxy'] as const)('fal.queue.cancel, pointed here by %
       id: requestId,
       status: 'cancelled',
     });
-    expect(movesOf(requestId)).toHaveLength(2);
+    expect(await movesOf(requestId)).toHaveLength(2);
   });
 });
 
@@ -104,7 +105,7 @@ describe('fal cancel answers', () => {
 
   it('leaves a completed request completed and charged: 409 ALREADY_COMPLETED', async () => {
     const fal = realFalClient(server, { headers: pinned('local') });
-    const before = keyRecord().balance;
+    const before = await balance();
     const { requestId } = await fal.subscribe('fal-ai/flux/schnell', { input: { prompt: 'done' }, pollInterval: 20 });
     const error = await thrownByFal(fal.queue.cancel('fal-ai/flux/schnell', { requestId }));
     expect(error.status).toBe(409);
@@ -114,8 +115,8 @@ describe('fal cancel answers', () => {
       id: requestId,
       status: 'completed',
     });
-    expect(server.jobs.get(requestId)?.status).toBe('completed');
-    expect(keyRecord().balance).toBe(before - 1);
+    expect((await server.jobs.get(requestId))?.status).toBe('completed');
+    expect(await balance()).toBe(before - 1);
   });
 
   it("answers a missing request, another key's and another app's alike: 404 NOT_FOUND, the job left running", async () => {
@@ -133,7 +134,7 @@ describe('fal cancel answers', () => {
       expect(status).toBe('NOT_FOUND');
       expectErrorEnvelope(envelope, 'JOB_NOT_FOUND');
     }
-    expect(server.jobs.get(requestId)?.status).toBe('processing');
+    expect((await server.jobs.get(requestId))?.status).toBe('processing');
     await fal.queue.cancel('fal-ai/flux/dev', { requestId });
   });
 
@@ -146,7 +147,7 @@ describe('fal cancel answers', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as { status: number }] : []));
     expect(refused.map((e) => e.status)).toEqual(Array(11).fill(409));
-    expect(movesOf(requestId)).toEqual([
+    expect(await movesOf(requestId)).toEqual([
       ['refund', 3],
       ['reserve', -3],
     ]);

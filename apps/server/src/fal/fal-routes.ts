@@ -9,8 +9,8 @@ import { admitJob, type JobRequest } from '../jobs/admission.ts';
 import { cancelJob } from '../jobs/cancel-job.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
-import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
+import type { ApiKeyRecord } from '../store/store.ts';
 import { falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
 import { streamFalStatus } from './fal-status-stream.ts';
@@ -162,7 +162,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     if (request.method !== allowed) {
       throw createError('METHOD_NOT_ALLOWED', { method: request.method, path: request.url, allowed: [allowed] });
     }
-    const job = findJob(deps, id, app, keyId);
+    const job = await findJob(deps, id, app, keyId);
     const urls = falUrls(call.queueBase, app, job.id);
     reply.header(FAL_REQUEST_ID_HEADER, job.id);
     if (rest === '/status') {
@@ -172,7 +172,7 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     }
     if (rest === '/cancel') {
       // The same cancel as /v2/cancel/:id: refunded once, the provider's job cancelled too.
-      cancelJob(deps.runner, job.id, keyId);
+      await cancelJob(deps.runner, job.id, keyId);
       return reply.code(202).send(falCancelAccepted(job.id));
     }
     if (rest === '/status/stream') {
@@ -250,8 +250,8 @@ function readRouting(header: string | string[] | undefined): JobRequest['routing
 }
 
 /** The caller's job, if it is one of `app`'s; anything else is answered exactly like a missing job. */
-function findJob(deps: AppDeps, id: string, app: string, keyId: string): JobRecord {
-  const job = deps.jobs.get(id);
+async function findJob(deps: AppDeps, id: string, app: string, keyId: string): Promise<JobRecord> {
+  const job = await deps.jobs.get(id);
   if (!job || job.keyId !== keyId || falAppOf(job.model) !== app) throw createError('JOB_NOT_FOUND', { id });
   return job;
 }
@@ -265,7 +265,7 @@ async function finished(deps: AppDeps, reply: FastifyReply, job: JobRecord) {
     let current = job;
     while (current.status !== 'completed' && current.status !== 'failed' && !gone.signal.aborted) {
       await deps.events.wait(job.id, deps.config.pollWaitMs, gone.signal);
-      current = deps.jobs.get(job.id) ?? current;
+      current = (await deps.jobs.get(job.id)) ?? current;
     }
     return current;
   } finally {

@@ -35,9 +35,9 @@ afterAll(async () => {
 const pinned = (provider: string) => ({ 'x-openpixels-routing': JSON.stringify({ whitelist: [provider] }) });
 
 /** Waits until `done()` holds, checking every 10 ms for up to 3 s. */
-async function until(done: () => boolean, what: string): Promise<void> {
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (done()) return;
+    if (await done()) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`never happened: ${what}`);
@@ -46,7 +46,7 @@ async function until(done: () => boolean, what: string): Promise<void> {
 /** Submits a flux-dev request held at the fal stand-in, and waits until the provider has accepted it. */
 async function submitHeld(fal: ReturnType<typeof realFalClient>): Promise<string> {
   const { request_id } = await fal.queue.submit('fal-ai/flux/dev', { input: { prompt: 'a comet' } });
-  await until(() => server.jobs.get(request_id)?.upstream != null, 'the provider accepted the job');
+  await until(async () => (await server.jobs.get(request_id))?.upstream != null, 'the provider accepted the job');
   return request_id;
 }
 
@@ -92,7 +92,7 @@ describe('fal.queue.streamStatus', () => {
     await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_MS * 1.5));
     expect(server.events.waiting).toBe(0);
     expect(seen).toEqual(['IN_PROGRESS']);
-    expect(server.jobs.get(requestId)?.status).toBe('processing');
+    expect((await server.jobs.get(requestId))?.status).toBe('processing');
     await fal.queue.cancel('fal-ai/flux/dev', { requestId });
   });
 

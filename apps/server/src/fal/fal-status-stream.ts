@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { storageProblemOf } from '../db/storage-unavailable.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
+import { storageProblemOf } from '../store/storage-unavailable.ts';
 import { type FalUrls, falStatusView } from './fal-views.ts';
 
 /** The shortest quiet spell between two keep-alives, so `OPENPIXELS_POLL_WAIT_MS=0` (no long polls) cannot make the loop spin. */
@@ -35,7 +35,7 @@ export function streamFalStatus(
     for (;;) {
       // Waiting starts before the read, so a change that lands while reading is not missed.
       const changed = deps.events.wait(job.id, keepAliveMs, gone.signal);
-      const current = deps.jobs.get(job.id) ?? job;
+      const current = (await deps.jobs.get(job.id)) ?? job;
       const view = falStatusView(current, urls, logs);
       const state = JSON.stringify(view);
       if (state !== sent) {

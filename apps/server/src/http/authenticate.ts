@@ -1,6 +1,7 @@
 import { createError } from '@openpixels/errors';
 import type { FastifyRequest } from 'fastify';
-import type { ApiKeyRecord, ApiKeyStore } from '../keys/api-key-store.ts';
+import { authenticateApiKey } from '../keys/find-api-key.ts';
+import type { ApiKeyRecord, KeyStore } from '../store/store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,8 +15,8 @@ declare module 'fastify' {
  * `Bearer` and a bare key are accepted too) and rejects the request with MISSING_API_KEY or
  * INVALID_API_KEY before its body is even read. A revoked key stops working at once.
  */
-export function authenticateWith(keys: ApiKeyStore) {
-  return function authenticate(request: FastifyRequest): void {
+export function authenticateWith(keys: KeyStore) {
+  return async function authenticate(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
     const token =
       header
@@ -23,7 +24,7 @@ export function authenticateWith(keys: ApiKeyStore) {
         .replace(/^(key|bearer)(\s+|$)/i, '')
         .trim() ?? '';
     if (token === '') throw createError('MISSING_API_KEY');
-    const record = keys.authenticate(token);
+    const record = await authenticateApiKey(keys, token);
     if (!record) throw createError('INVALID_API_KEY');
     request.apiKey = record;
   };

@@ -82,7 +82,7 @@ it('past the cap: submits refused fast with SERVICE_UNAVAILABLE, /status answers
   expect(refused.headers.connection).toBe('close');
   expect(refused.headers['retry-after']).toBe('1');
   expectErrorEnvelope(refused.body, 'SERVICE_UNAVAILABLE');
-  expect(server.keys.find(server.key)?.balance).toBe(100);
+  expect((await server.keyRecord())?.balance).toBe(100);
 
   for (let i = 0; i < 5; i++)
     expect(await freshRequest('/status')).toMatchObject({ status: 200, body: { status: 'ok' } });

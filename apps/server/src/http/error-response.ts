@@ -2,7 +2,7 @@ import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
 import { createError, docUrl, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { storageProblemOf, storageUnavailableError } from '../db/storage-unavailable.ts';
+import { storageProblemOf, storageUnavailableError } from '../store/storage-unavailable.ts';
 import { logLevelOf } from './log-level.ts';
 import { FORBIDDEN_JSON_KEY } from './parse-json-body.ts';
 import { validationIssues, type SchemaError } from './validation-issues.ts';

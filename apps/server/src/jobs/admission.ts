@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { ServerConfig } from '../config.ts';
-import { retryStorageWrite } from '../db/retry-storage-write.ts';
+import { retryStorageWrite } from '../store/retry-storage-write.ts';
 import { shuttingDownError } from '../http/shutting-down-error.ts';
-import type { ApiKeyRecord } from '../keys/api-key-store.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
@@ -12,7 +11,7 @@ import type { ProviderHealth } from '../routing/provider-health.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 import type { JobRecord } from './job-record.ts';
 import type { JobRunner } from './job-runner.ts';
-import type { JobStore, NewJob } from './job-store.ts';
+import type { ApiKeyRecord, JobStore, NewJob } from '../store/store.ts';
 
 /** How long a submit refused while a provider's recovery probe is out is asked to wait. */
 const PROBE_WAIT_MS = 2000;
@@ -163,7 +162,7 @@ export async function admitJob(
     price: modelCatalog[model].price,
     deadlineMs: deps.config.jobDeadlineMs,
     rules: admissionRules(deps.config),
-    startsNow: true,
+    startsNow: deps.runner.lease(),
     ...(request.idempotencyKey === undefined
       ? {}
       : { idempotency: { key: request.idempotencyKey, requestHash: hashRequest(input) } }),
@@ -178,7 +177,7 @@ export async function admitJob(
         // Checked right before the job is queued for its commit: shutdown waits for queued
         // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
         if (deps.lifecycle.draining) throw shuttingDownError();
-        return deps.jobs.createSoon(newJob);
+        return deps.jobs.create(newJob);
       },
       { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
     )) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given

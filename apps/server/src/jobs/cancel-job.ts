@@ -9,8 +9,8 @@ import type { JobRunner } from './job-runner.ts';
  * was (JOB_ALREADY_FINISHED); another key's job is answered exactly like a missing one
  * (JOB_NOT_FOUND), so ids reveal nothing.
  */
-export function cancelJob(runner: JobRunner, id: string, keyId: string): JobRecord {
-  const outcome = runner.cancel(id, keyId);
+export async function cancelJob(runner: JobRunner, id: string, keyId: string): Promise<JobRecord> {
+  const outcome = await runner.cancel(id, keyId);
   if (!outcome) throw createError('JOB_NOT_FOUND', { id });
   const { job } = outcome;
   if (!outcome.cancelled && isFinished(job.status)) {

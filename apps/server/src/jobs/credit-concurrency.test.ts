@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../db/open-database.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
 
@@ -51,7 +51,7 @@ describe('concurrent submits never overspend', () => {
     const ids = await Promise.all(accepted.map(async (r) => ((await r.json()) as { id: string }).id));
     const results = await Promise.all(ids.map((jobId) => waitForResult(server, jobId, key)));
     expect(results.every((r) => r.status === 'completed')).toBe(true);
-    expect(server.keys.get(id)?.balance).toBe(0);
+    expect((await server.keys.get(id))?.balance).toBe(0);
     expect(ledgerOf(id)).toEqual({ sum: 0, grant: 1, reserve: 50 });
   });
 
@@ -66,7 +66,7 @@ describe('concurrent submits never overspend', () => {
     ];
     expect(a.accepted + b.accepted).toBe(150);
     expect(a.refused + b.refused).toBe(90);
-    expect(server.keys.get(id)?.balance).toBe(0);
+    expect((await server.keys.get(id))?.balance).toBe(0);
     expect(ledgerOf(id)).toMatchObject({ sum: 0, reserve: 150 });
   });
 });

@@ -10,5 +10,5 @@ import { isFinished, type JobRecord } from './job-record.ts';
 export async function finishedWithin(deps: AppDeps, job: JobRecord, ms: number): Promise<JobRecord> {
   if (isFinished(job.status)) return job;
   // Nothing awaited since the job started, so its notify cannot have been missed.
-  return (await deps.events.wait(job.id, ms)) ? (deps.jobs.get(job.id) ?? job) : job;
+  return (await deps.events.wait(job.id, ms)) ? ((await deps.jobs.get(job.id)) ?? job) : job;
 }

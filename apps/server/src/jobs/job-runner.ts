@@ -1,26 +1,28 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createError, OpenPixelsError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type { FastifyBaseLogger } from 'fastify';
-import { retryStorageWrite } from '../db/retry-storage-write.ts';
-import { storageProblemOf } from '../db/storage-unavailable.ts';
+import { retryStorageWrite } from '../store/retry-storage-write.ts';
+import { storageProblemOf } from '../store/storage-unavailable.ts';
 import { KEEP_UPSTREAM, type ProviderAdapter, type UpstreamJob } from '../providers/provider-adapter.ts';
 import { isPinned, pickProviders } from '../routing/pick-providers.ts';
 import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
-import type { JobEvents } from './job-events.ts';
-import type { AttemptRecord, JobRecord } from './job-record.ts';
-import type { JobStore } from './job-store.ts';
+import type { JobStore, Lease } from '../store/store.ts';
+import { type AttemptRecord, isFinished, type JobRecord } from './job-record.ts';
 import { timedAbort } from './timed-abort.ts';
 
 export interface JobRunnerOptions {
   store: JobStore;
   providers: readonly ProviderAdapter[];
   health: ProviderHealth;
-  events: JobEvents;
   logger: FastifyBaseLogger;
   attemptTimeoutMs: number;
   maxAttempts: number;
   /** First pause before trying a provider again; doubles each time, with jitter. */
   retryBackoffMs?: number;
+  /** This instance's name in the jobs' leases (unique per process). */
+  owner: string;
+  /** How long a lease lasts without a heartbeat: how long a dead instance's jobs wait for another to take them. */
+  leaseMs: number;
 }
 
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
@@ -28,6 +30,10 @@ export const SHUTDOWN = KEEP_UPSTREAM;
 
 /** The reason a job's run is aborted with when its owner cancelled it (it is already finished). */
 const CANCELLED = Symbol('cancelled');
+
+
+/** How many lapsed jobs one take-over claims at a time. */
+const CLAIM_BATCH = 100;
 
 /**
  * Runs accepted jobs: picks providers, makes attempts with a timeout each inside the job's
@@ -39,6 +45,11 @@ export class JobRunner {
   /** Jobs whose provider delivered a result that is not stored yet: the deadline sweep leaves them alone. */
   readonly #delivering = new Set<string>();
   readonly #byId: Map<string, ProviderAdapter>;
+
+  /** This instance's lease as of now: what a claim or a heartbeat writes. */
+  lease(): Lease {
+    return { owner: this.#options.owner, until: Date.now() + this.#options.leaseMs };
+  }
 
   constructor(options: JobRunnerOptions) {
     this.#options = { retryBackoffMs: 250, ...options };
@@ -91,43 +102,75 @@ export class JobRunner {
   }
 
   /**
-   * On start, deals with jobs a previous process left unfinished (it crashed, was killed, or
-   * shut down before they ended): a job still inside its deadline runs again from the start;
-   * one past it fails with SERVICE_UNAVAILABLE and is refunded. No job stays unfinished.
+   * Takes over unfinished jobs nobody holds (their instance died, stalled past its lease, or
+   * shut down leaving them; on start, a previous run's): a job still inside its deadline runs
+   * again, resuming its provider job when one was accepted; one past it fails with
+   * SERVICE_UNAVAILABLE and is refunded. A live instance's jobs are never taken.
    */
-  recover(): { resumed: number; failed: number } {
+  async takeOverLapsed(): Promise<{ resumed: number; failed: number }> {
     let resumed = 0;
     let failed = 0;
-    const now = Date.now();
-    for (const job of this.#options.store.listActive()) {
-      if (this.#active.has(job.id)) continue;
-      if (job.deadlineAt <= now) {
-        const error = createError(
-          'SERVICE_UNAVAILABLE',
-          {},
-          {
-            message: 'The server restarted while this job ran, and its deadline has passed. Its credits were refunded.',
-          },
-        );
-        if (this.#finishFailed(job, error.toJSON(), null)) failed++;
-      } else if (this.#options.store.requeue(job.id)) {
-        this.start({ ...job, status: 'queued' });
-        resumed++;
+    for (;;) {
+      const now = Date.now();
+      const claimed = await this.#options.store.claimLapsed(this.lease(), now, CLAIM_BATCH);
+      for (const job of claimed) {
+        if (this.#active.has(job.id)) continue;
+        if (job.deadlineAt <= now) {
+          const error = createError(
+            'SERVICE_UNAVAILABLE',
+            {},
+            {
+              message:
+                'The server running this job stopped, and its deadline passed before another could take it over. Its credits were refunded.',
+            },
+          );
+          if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
+        } else {
+          this.start(job);
+          resumed++;
+        }
       }
+      if (claimed.length < CLAIM_BATCH) break;
     }
     if (resumed + failed > 0) {
-      this.#options.logger.info({ resumed, failed }, 'recovered jobs left unfinished by the previous run');
+      this.#options.logger.info({ resumed, failed }, 'took over jobs whose lease lapsed');
     }
     return { resumed, failed };
+  }
+
+  /**
+   * The heartbeat: renews the lease of every job this instance runs. A job it no longer holds
+   * was taken over by another instance (this one stalled longer than a lease): it is stopped
+   * here, unfinished, so no job runs in two places for longer than one heartbeat.
+   */
+  async renewLeases(): Promise<number> {
+    const held = new Set(await this.#options.store.renewLeases(this.lease()));
+    let stopped = 0;
+    for (const [id, { controller }] of this.#active) {
+      if (held.has(id) || this.#delivering.has(id)) continue;
+      // Stored and finished here meanwhile (its row is no longer unfinished): nothing to stop.
+      const job = await this.#options.store.get(id);
+      if (!job || isFinished(job.status) || !this.#active.has(id)) continue;
+      // Its provider job carries on for the instance that took it over: stopped like a shutdown, never cancelled upstream.
+      controller.abort(KEEP_UPSTREAM);
+      stopped++;
+    }
+    if (stopped > 0) this.#options.logger.warn({ stopped }, 'stopped jobs another instance took over');
+    return held.size;
+  }
+
+  /** Ends this instance's leases on the jobs it leaves unfinished (shutdown), so they are taken over at once. */
+  releaseLeases(): Promise<number> {
+    return this.#options.store.releaseLeases(this.#options.owner);
   }
 
   /**
    * The safety net behind every job's own deadline signal: fails (and refunds) any job still
    * unfinished `graceMs` after its deadline, even if an adapter ignored its abort signal.
    */
-  failOverdue(graceMs: number): number {
+  async failOverdue(graceMs: number): Promise<number> {
     let failed = 0;
-    for (const job of this.#options.store.listOverdue(Date.now() - graceMs)) {
+    for (const job of await this.#options.store.listOverdue(Date.now() - graceMs)) {
       // Its result came in and is waiting for the storage: failing it would throw the result away.
       if (this.#delivering.has(job.id)) continue;
       this.#active.get(job.id)?.controller.abort(new Error('deadline passed'));
@@ -138,7 +181,7 @@ export class JobRunner {
           message: 'The job did not finish within its deadline and was stopped. Its credits were refunded.',
         },
       );
-      if (this.#finishFailed(job, error.toJSON(), null)) failed++;
+      if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
     }
     if (failed > 0) this.#options.logger.error({ failed }, 'stopped jobs that outlived their deadline');
     return failed;
@@ -150,11 +193,12 @@ export class JobRunner {
    * wins only until the job's result is stored: an image the provider made but this server
    * had not recorded yet is dropped, and its upstream cost is the operator's.
    */
-  cancel(id: string, keyId: string): ReturnType<JobStore['cancel']> {
-    const outcome = this.#options.store.cancel(id, keyId);
+  async cancel(id: string, keyId: string): ReturnType<JobStore['cancel']> {
+    const outcome = await this.#options.store.cancel(id, keyId, (job) =>
+      createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON(),
+    );
     if (outcome?.cancelled) {
       this.#active.get(id)?.controller.abort(CANCELLED);
-      this.#options.events.notify(id);
       this.#options.logger.info({ jobId: id }, 'job cancelled by its owner; credits refunded');
     }
     return outcome;
@@ -188,7 +232,7 @@ export class JobRunner {
   ): Promise<void> {
     const { store, health, logger } = this.#options;
     // A job from submit was stored as processing already (see NewJob.startsNow).
-    if (job.status === 'queued' && !(await this.#write(job.id, 'start', () => store.markProcessing(job.id), stop))) {
+    if (job.status === 'queued' && !(await this.#write(job.id, 'start', () => store.markProcessing(job.id, this.lease()), stop))) {
       return;
     }
 
@@ -260,7 +304,7 @@ export class JobRunner {
           duration_ms: duration,
         };
         attempts.push(attempt);
-        this.#recordAttempt(job.id, attempt);
+        await this.#recordAttempt(job.id, attempt);
         lastErrorOf.set(provider, error);
         lastError = error;
         logger.warn({ jobId: job.id, provider, code: error.code, durationMs: duration }, 'provider attempt failed');
@@ -281,12 +325,11 @@ export class JobRunner {
         const completed = await this.#write(
           job.id,
           'completion',
-          () => store.completeSoon(job.id, provider, url, attempt),
+          () => store.complete(job.id, provider, url, attempt),
           stop,
         );
         // False when the job was cancelled (or timed out) meanwhile: that outcome stands.
         if (completed) {
-          this.#options.events.notify(job.id);
           logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
         }
       } finally {
@@ -326,9 +369,9 @@ export class JobRunner {
   }
 
   /** An attempt's record is informative only (the final error lists every attempt), so a storage fault skips it. */
-  #recordAttempt(jobId: string, attempt: AttemptRecord): void {
+  async #recordAttempt(jobId: string, attempt: AttemptRecord): Promise<void> {
     try {
-      this.#options.store.recordAttempt(jobId, attempt);
+      await this.#options.store.recordAttempt(jobId, attempt);
     } catch (error) {
       const storage = storageProblemOf(error);
       if (!storage) throw error;
@@ -341,14 +384,12 @@ export class JobRunner {
 
   /** Stores the accepted provider job; a storage fault costs only the resume (a restart would submit again). */
   #recordUpstream(jobId: string, upstream: UpstreamJob): void {
-    try {
-      this.#options.store.recordUpstream(jobId, upstream);
-    } catch (error) {
+    this.#options.store.recordUpstream(jobId, upstream).catch((error: unknown) => {
       this.#options.logger.warn(
         { jobId, provider: upstream.provider, problem: storageProblemOf(error) ?? 'unknown' },
         'storage unavailable: provider job id not recorded',
       );
-    }
+    });
   }
 
   /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */
@@ -419,8 +460,8 @@ export class JobRunner {
     }).toJSON();
   }
 
-  #finishFailed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): boolean {
-    if (!this.#options.store.fail(job.id, error, provider)) return false;
+  async #finishFailed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
+    if (!(await this.#options.store.fail(job.id, error, provider))) return false;
     this.#failed(job, error);
     return true;
   }
@@ -438,7 +479,6 @@ export class JobRunner {
   }
 
   #failed(job: JobRecord, error: OpenPixelsErrorEnvelope): void {
-    this.#options.events.notify(job.id);
     this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
   }
 }

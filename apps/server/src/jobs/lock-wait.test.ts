@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { DATABASE_FILE, openDatabase } from '../db/open-database.ts';
-import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
@@ -52,9 +52,7 @@ async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
 }
 
 it('a 3 s write lock held by another process: /status and polls answer, submits are refused uncharged, a finished job is stored after', async () => {
-  const db = openDatabase(dataDir);
-  const { key } = new ApiKeyStore(db).create({ credits: 100, name: 'lock' });
-  db.close();
+  const { key } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'lock' });
   const fal = await startStandInProvider({ protocol: 'fal' });
   standIns.push(fal);
   const server = await startServerProcess(dataDir, {

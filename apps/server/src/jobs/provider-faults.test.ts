@@ -51,7 +51,7 @@ async function run(routing: object, model = 'flux-dev') {
   return waitForResult(server, id);
 }
 
-const balance = () => server.keys.find(server.key)?.balance;
+const balance = async () => (await server.keyRecord())?.balance;
 
 describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
   const other = failing === 'fal' ? 'replicate' : 'fal';
@@ -60,15 +60,15 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
   it.each(faults)('%s reroutes to the other provider and charges once', async (mode, code) => {
     standIn().setMode(mode);
     try {
-      const before = balance() as number;
+      const before = (await balance()) as number;
       const result = await run({ ordering: [failing, other] });
       expect(result).toMatchObject({ status: 'completed', meta: { provider: other, attempts: 2 } });
-      const job = server.jobs.get(result.id as string);
+      const job = (await server.jobs.get(result.id as string));
       expect(job?.attempts.map((a) => [a.provider, a.code])).toEqual([
         [failing, code],
         [other, 'ok'],
       ]);
-      expect(balance()).toBe(before - 3);
+      expect(await balance()).toBe(before - 3);
     } finally {
       standIn().setMode('ok');
     }
@@ -77,7 +77,7 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
   it.each(faults)("%s, pinned, returns the provider's own error and refunds", async (mode, code) => {
     standIn().setMode(mode);
     try {
-      const before = balance();
+      const before = await balance();
       const result = await run({ whitelist: [failing] });
       expect(result.status).toBe('failed');
       const error = expectErrorEnvelope(result.error, code, { secrets: [fal.key, replicate.key, server.key] });
@@ -88,7 +88,7 @@ describe.each(['fal', 'replicate'] as const)('when %s fails', (failing) => {
           `Provider ${failing} sent an answer larger than the 1048576 bytes this gateway reads from it; it was not read.`,
         );
       }
-      expect(balance()).toBe(before);
+      expect(await balance()).toBe(before);
     } finally {
       standIn().setMode('ok');
     }
@@ -117,7 +117,7 @@ describe('when every provider fails', () => {
     fal.setMode('http-500');
     replicate.setMode('job-error');
     try {
-      const before = balance();
+      const before = await balance();
       const result = await run({ ordering: ['fal'] });
       const error = expectErrorEnvelope(result.error, 'NO_PROVIDERS_WORKING', { secrets: [fal.key, replicate.key] });
       const attempts = (error.params as { attempts: { provider: string; code: string }[] }).attempts;
@@ -128,7 +128,7 @@ describe('when every provider fails', () => {
         ['fal', 'PROVIDER_HTTP_ERROR'],
       ]);
       expect(error.params).toMatchObject({ model: 'flux-dev' });
-      expect(balance()).toBe(before);
+      expect(await balance()).toBe(before);
     } finally {
       fal.setMode('ok');
       replicate.setMode('ok');

@@ -20,9 +20,9 @@ const SUBMITS = {
 };
 const CANCELS = (p: StandInProvider) => p.calls.filter((c) => c.path.endsWith('/cancel'));
 
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await check()).toBe(true);
 }
 
 describe.each(['fal', 'replicate'] as const)('a %s job left running by a stopped server', (protocol) => {
@@ -44,8 +44,8 @@ describe.each(['fal', 'replicate'] as const)('a %s job left running by a stopped
     });
     expect(submitted.status).toBe(200);
     const { id } = (await submitted.json()) as { id: string };
-    await until(() => first.jobs.get(id)?.upstream !== null);
-    const upstream = first.jobs.get(id)?.upstream;
+    await until(async () => (await first.jobs.get(id))?.upstream !== null);
+    const upstream = (await first.jobs.get(id))?.upstream;
     expect(upstream).toMatchObject({ provider: protocol, id: expect.any(String) });
     await first.close(); // shutdownTimeoutMs 0: the job is left running, as a crash would
 
@@ -56,9 +56,9 @@ describe.each(['fal', 'replicate'] as const)('a %s job left running by a stopped
     const result = await waitForResult(second, id, first.key);
     expect(result).toMatchObject({ status: 'completed', meta: { provider: protocol } });
     expect(SUBMITS[protocol](provider)).toHaveLength(1);
-    expect(second.jobs.get(id)?.upstream).toEqual(upstream);
-    const key = second.keys.find(first.key);
+    expect((await second.jobs.get(id))?.upstream).toEqual(upstream);
+    const key = await second.keyRecord(first.key);
     expect(key?.balance).toBe(10 - 3);
-    expect(second.keys.ledger(key?.id ?? '').filter((e) => e.jobId === id).map((e) => e.kind)).toEqual(['reserve']);
+    expect((await second.store.ledger.history(key?.id ?? '', 1_000)).filter((e) => e.jobId === id).map((e) => e.kind)).toEqual(['reserve']);
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openDatabase } from '../db/open-database.ts';
-import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
@@ -67,10 +67,8 @@ const poll = async (url: string, key: string, id: string, waitMs = 0) =>
     unknown
   >;
 
-function createKey(dataDir: string, credits: number): string {
-  const db = openDatabase(dataDir);
-  const { key } = new ApiKeyStore(db).create({ credits, name: 'storage' });
-  db.close();
+async function createKey(dataDir: string, credits: number): Promise<string> {
+  const { key } = await issueKeyInDataDir(dataDir, { credits, name: 'storage' });
   return key;
 }
 
@@ -94,7 +92,7 @@ describe.skipIf(!canMount)(
       const mount = join(scratch, 'full');
       expect(mountTmpfs(mount, '2m')).toBe(true);
       const dataDir = join(mount, 'data');
-      const key = createKey(dataDir, 100);
+      const key = await createKey(dataDir, 100);
       const fal = await startStandInProvider({ protocol: 'fal' });
       standIns.push(fal);
       const server = await startServerProcess(dataDir, {
@@ -190,7 +188,7 @@ describe.skipIf(!canMount)(
 
     it('an existing database made immutable stops the start with one line', async () => {
       const dataDir = join(scratch, 'immutable');
-      createKey(dataDir, 1);
+      await createKey(dataDir, 1);
       const file = join(dataDir, DATABASE_FILE);
       // Root ignores permission bits; the immutable flag stops root too (where the file system has it).
       try {

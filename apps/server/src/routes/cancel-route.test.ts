@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
+import type { ApiKeyRecord } from '../store/store.ts';
 
 // Cancelling through the real route, against stand-ins of both provider protocols that never
 // finish on their own: the job must end cancelled, refunded exactly once, and the provider
@@ -31,7 +32,7 @@ afterAll(async () => {
   await Promise.all([fal.close(), replicate.close()]);
 });
 
-const keyRecord = (key = server.key) => server.keys.find(key) as NonNullable<ReturnType<TestServer['keys']['find']>>;
+const keyRecord = async (key = server.key) => (await server.keyRecord(key)) as ApiKeyRecord;
 
 async function submit(provider: string, key = server.key): Promise<string> {
   const response = await server.call('/v2/submit', {
@@ -59,11 +60,11 @@ describe.each([
   ['replicate', () => replicate, /\/v1\/predictions\/[^/]+\/cancel$/, 'POST'],
 ] as const)('cancelling a job running at %s', (provider, standIn, cancelPath, cancelMethod) => {
   it('ends it cancelled, refunds it once and cancels it upstream', async () => {
-    const before = keyRecord().balance;
+    const before = (await keyRecord()).balance;
     const id = await submit(provider);
     // Polled at least once: the provider has the job, and its id to cancel it by.
     await untilCalled(standIn(), provider === 'fal' ? /\/status$/ : /\/v1\/predictions\/[^/]+$/);
-    expect(keyRecord().balance).toBe(before - 3);
+    expect((await keyRecord()).balance).toBe(before - 3);
 
     const response = await cancel(id);
     expect(response.status).toBe(200);
@@ -71,7 +72,7 @@ describe.each([
     expect(body).toMatchObject({ type: 'result', id, status: 'cancelled' });
     const error = expectErrorEnvelope(body.error, 'JOB_CANCELLED');
     expect(error.params).toEqual({ id, refunded: 3 });
-    expect(keyRecord().balance).toBe(before);
+    expect((await keyRecord()).balance).toBe(before);
 
     await untilCalled(standIn(), cancelPath);
     expect(standIn().calls.find((c) => cancelPath.test(c.path))?.method).toBe(cancelMethod);
@@ -80,8 +81,8 @@ describe.each([
     expect(await waitForResult(server, id)).toMatchObject({ status: 'cancelled', error: { code: 'JOB_CANCELLED' } });
     const again = await expectErrorResponse(await cancel(id), 'JOB_ALREADY_FINISHED');
     expect(again.params).toEqual({ id, status: 'cancelled' });
-    expect(keyRecord().balance).toBe(before);
-    const moves = server.keys.ledger(keyRecord().id).filter((entry) => entry.jobId === id);
+    expect((await keyRecord()).balance).toBe(before);
+    const moves = (await server.store.ledger.history((await keyRecord()).id, 1_000)).filter((entry) => entry.jobId === id);
     expect(moves.map((entry) => [entry.kind, entry.amount]).sort()).toEqual([
       ['refund', 3],
       ['reserve', -3],
@@ -91,13 +92,13 @@ describe.each([
 
 describe('cancel', () => {
   it('leaves a finished job as it was, charged, and says how it finished', async () => {
-    const before = keyRecord().balance;
+    const before = (await keyRecord()).balance;
     const id = await submit('local');
     expect(await waitForResult(server, id)).toMatchObject({ status: 'completed' });
     const refused = await expectErrorResponse(await cancel(id), 'JOB_ALREADY_FINISHED');
     expect(refused.params).toEqual({ id, status: 'completed' });
-    expect(server.jobs.get(id)?.status).toBe('completed');
-    expect(keyRecord().balance).toBe(before - 3);
+    expect((await server.jobs.get(id))?.status).toBe('completed');
+    expect((await keyRecord()).balance).toBe(before - 3);
   });
 
   it("answers another key's job exactly like a missing one, and leaves it running", async () => {
@@ -108,19 +109,19 @@ describe('cancel', () => {
     const nobodys = await expectErrorResponse(await cancel(missing, stranger), 'JOB_NOT_FOUND');
     expect(theirs.params).toEqual({ id });
     expect(theirs.message).toBe(nobodys.message.replace(missing, id));
-    expect(server.jobs.get(id)?.status).toBe('processing');
+    expect((await server.jobs.get(id))?.status).toBe('processing');
     expect((await cancel(id)).status).toBe(200);
   });
 
   it('refunds once when many cancels of one job arrive together', async () => {
-    const before = keyRecord().balance;
+    const before = (await keyRecord()).balance;
     const id = await submit('fal');
     const answers = await Promise.all(Array.from({ length: 20 }, () => cancel(id)));
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    expect(keyRecord().balance).toBe(before);
-    const refunds = server.keys.ledger(keyRecord().id).filter((e) => e.jobId === id && e.kind === 'refund');
+    expect((await keyRecord()).balance).toBe(before);
+    const refunds = (await server.store.ledger.history((await keyRecord()).id, 1_000)).filter((e) => e.jobId === id && e.kind === 'refund');
     expect(refunds).toHaveLength(1);
   });
 

@@ -27,7 +27,7 @@ export function registerCancelRoute(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const keyId = request.apiKey?.id as string;
-      const job = cancelJob(deps.runner, id, keyId);
+      const job = await cancelJob(deps.runner, id, keyId);
       reply.header('cache-control', 'no-store');
       return jobView(job, deps.config.docsUrl);
     },

@@ -80,7 +80,7 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: AppDeps): void
       const key = request.apiKey as NonNullable<typeof request.apiKey>;
       reply.header('cache-control', 'no-store');
       // Read again: the key was loaded before any job of this request could have moved credits.
-      const record = deps.keys.get(key.id) ?? key;
+      const record = (await deps.keys.get(key.id)) ?? key;
       return { key_id: record.id, name: record.name, balance: record.balance };
     },
   );

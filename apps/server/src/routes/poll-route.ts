@@ -30,26 +30,30 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       const { id } = request.params as { id: string };
       const { wait_ms: askedWait } = request.query as { wait_ms?: number };
       const keyId = request.apiKey?.id;
-      const find = (): JobRecord => {
-        const job = deps.jobs.get(id);
+      const find = async (): Promise<JobRecord> => {
+        const job = await deps.jobs.get(id);
         // Another key's job is answered exactly like a missing one: ids reveal nothing.
         if (!job || job.keyId !== keyId) throw createError('JOB_NOT_FOUND', { id });
         return job;
       };
-      let job = find();
       reply.header('cache-control', 'no-store');
-      if (isFinished(job.status)) return jobView(job, deps.config.docsUrl);
-
       const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
       const gone = new AbortController();
       const onClose = () => gone.abort();
       reply.raw.once('close', onClose);
+      // Listening before the read: a job that finishes while it is read still wakes this poll.
+      const woken = deps.events.wait(id, waitMs, gone.signal);
+      let job: JobRecord;
       try {
-        await deps.events.wait(id, waitMs, gone.signal);
+        job = await find();
+        if (!isFinished(job.status)) {
+          await woken;
+          job = await find();
+        }
       } finally {
+        gone.abort();
         reply.raw.off('close', onClose);
       }
-      job = find();
       return jobView(job, deps.config.docsUrl);
     },
   );

@@ -1,12 +1,11 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open-database.ts';
-import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { openDatabase } from '../store/sqlite/open-database.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { startTestServer } from '../testing/start-test-server.ts';
 
-// Submits share a commit with the others of their event-loop turn (JobStore.createSoon), so a
+// Submits share a commit with the others of their event-loop turn (SqliteJobStore.create), so a
 // shutdown can begin while one waits for that commit. Whatever the interleaving, each submit
 // must end either refused and uncharged, or accepted, run and charged: none left behind.
 const instant: ProviderAdapter = {
@@ -43,7 +42,7 @@ describe('submits racing a graceful shutdown', () => {
         if (answer.status === 200) expect(jobs.map((job) => job.id)).toContain(answer.body.id);
         else expectErrorEnvelope(answer.body, 'SERVICE_UNAVAILABLE');
       }
-      const key = new ApiKeyStore(db).list()[0];
+      const key = db.prepare('SELECT balance FROM api_keys').get() as { balance: number } | undefined;
       expect(key?.balance).toBe(1_000 - 3 * jobs.length);
     } finally {
       db.close();

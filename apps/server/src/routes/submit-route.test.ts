@@ -63,7 +63,7 @@ describe('submit then poll, with the local provider', () => {
     const { id: jobId } = (await response.json()) as { id: string };
     await waitForResult(server, jobId, key);
     expect(await balance(key)).toBe(5);
-    expect(server.keys.ledger(id).map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([
+    expect((await server.store.ledger.history(id, 1_000)).map((e) => [e.kind, e.amount, e.balanceAfter])).toEqual([
       ['reserve', -5, 5],
       ['grant', 10, 10],
     ]);
@@ -74,7 +74,7 @@ describe('submit then poll, with the local provider', () => {
       json: { model: 'flux-1.1-pro', prompt: 'alias' },
     });
     const { id } = (await response.json()) as { id: string };
-    const job = server.jobs.get(id);
+    const job = (await server.jobs.get(id));
     expect(job).toMatchObject({
       model: 'flux-pro-1.1',
       width: 1024,
@@ -158,7 +158,7 @@ describe('request-level errors', () => {
       json: { model: 'flux-schnell', prompt: 'a cat \ud83d\udc31', ...small },
     });
     const { id } = (await emoji.json()) as { id: string };
-    expect(server.jobs.get(id)?.prompt).toBe('a cat 🐱');
+    expect((await server.jobs.get(id))?.prompt).toBe('a cat 🐱');
   });
 
   it('UNKNOWN_MODEL lists the served models', async () => {
@@ -204,7 +204,7 @@ describe('request-level errors', () => {
         })
       ).status,
     ).toBe(200);
-    server.keys.revoke(id);
+    await server.keys.revoke(id, Date.now());
     await expectErrorResponse(
       await server.call('/v2/balance', {
         headers: { authorization: `Key ${key}` },

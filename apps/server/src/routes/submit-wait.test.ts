@@ -50,7 +50,7 @@ describe('submit holding its answer for a fast job', () => {
       meta: { provider: 'instant', model: 'flux-dev', attempts: 1 },
     });
     expect(await waitForResult(server, answer.id)).toEqual(answer);
-    expect(server.keys.get(server.jobs.get(answer.id)?.keyId ?? '')?.balance).toBe(7);
+    expect((await server.keys.get((await server.jobs.get(answer.id))?.keyId ?? ''))?.balance).toBe(7);
   });
 
   it('answers with the failure (an envelope) when the job fails within the wait, and refunds it', async () => {
@@ -58,7 +58,7 @@ describe('submit holding its answer for a fast job', () => {
     const answer = await submit(server);
     expect(answer).toMatchObject({ type: 'result', status: 'failed' });
     expectErrorEnvelope(answer.error, 'NO_PROVIDERS_WORKING');
-    expect(server.keys.get(server.jobs.get(answer.id)?.keyId ?? '')?.balance).toBe(10);
+    expect((await server.keys.get((await server.jobs.get(answer.id))?.keyId ?? ''))?.balance).toBe(10);
   });
 
   it('answers with the state once the wait is over, and the job runs on', async () => {
@@ -80,6 +80,6 @@ describe('submit holding its answer for a fast job', () => {
     const first = await submit(server, { 'idempotency-key': 'order-7' });
     const again = await submit(server, { 'idempotency-key': 'order-7' });
     expect(again).toEqual(first);
-    expect(server.keys.get(server.jobs.get(first.id)?.keyId ?? '')?.balance).toBe(7);
+    expect((await server.keys.get((await server.jobs.get(first.id))?.keyId ?? ''))?.balance).toBe(7);
   });
 });

@@ -75,7 +75,7 @@ describe('the circuit breaker', () => {
     flaky.setMode('http-500');
     for (let i = 0; i < 2; i++) await runJob();
     expect(await circuitOf('flaky')).toMatchObject({ state: 'open' });
-    const before = server.keys.find(server.key)?.balance;
+    const before = (await server.keyRecord())?.balance;
     const calls = flaky.requests;
     const response = await server.call('/v2/submit', {
       json: { model: 'flux-dev', prompt: 'pinned', config: { routing: { whitelist: ['flaky'] } } },
@@ -84,6 +84,6 @@ describe('the circuit breaker', () => {
     // The wait is until the circuit half-opens (expectErrorResponse checked Retry-After agrees).
     expect(error.params).toEqual({ model: 'flux-dev', retry_after_ms: expect.any(Number) });
     expect(flaky.requests).toBe(calls);
-    expect(server.keys.find(server.key)?.balance).toBe(before);
+    expect((await server.keyRecord())?.balance).toBe(before);
   });
 });

@@ -75,12 +75,12 @@ describe.each([[['fal']], [['fal', 'replicate']]] as const)(
       const s = await start([...protocols]);
       await openThenHalfOpen(s);
       for (const standIn of standIns) standIn.setMode('ok');
-      const before = s.keys.find(s.key)?.balance as number;
+      const before = (await s.keyRecord())?.balance as number;
       const { accepted, refused } = await burst(s);
       expect(accepted.length).toBeGreaterThanOrEqual(1);
       expect(accepted.length + refused).toBe(BURST);
       for (const result of accepted) expect(result.status).toBe('completed');
-      expect(s.keys.find(s.key)?.balance).toBe(before - accepted.length);
+      expect((await s.keyRecord())?.balance).toBe(before - accepted.length);
       // Once a probe closed its circuit, jobs flow again.
       const after = await waitForResult(s, ((await (await submit(s, 'after')).json()) as { id: string }).id);
       expect(after.status).toBe('completed');
@@ -93,7 +93,7 @@ describe.each([[['fal']], [['fal', 'replicate']]] as const)(
     it('still broken: only the probes are charged (and refunded, with their attempt listed); the rest are refused', async () => {
       const s = await start([...protocols]);
       await openThenHalfOpen(s);
-      const before = s.keys.find(s.key)?.balance as number;
+      const before = (await s.keyRecord())?.balance as number;
       const { accepted, refused, elapsedMs } = await burst(s);
       expect(accepted.length).toBeGreaterThanOrEqual(1);
       // One probe per provider per half-open window: a failed probe re-opens the circuit, and a
@@ -106,7 +106,7 @@ describe.each([[['fal']], [['fal', 'replicate']]] as const)(
         const error = expectErrorEnvelope(result.error, 'NO_PROVIDERS_WORKING') as { params: { attempts: unknown[] } };
         expect(error.params.attempts.length).toBeGreaterThanOrEqual(1);
       }
-      expect(s.keys.find(s.key)?.balance).toBe(before);
+      expect((await s.keyRecord())?.balance).toBe(before);
       const dataDir = s.dataDir;
       await s.close();
       server = undefined;

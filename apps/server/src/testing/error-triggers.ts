@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ErrorCode, OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import { DATABASE_FILE } from '../db/open-database.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { expectErrorEnvelope, expectErrorResponse } from './expect-error-envelope.ts';
 import { type StandInMode, type StandInProvider, startStandInProvider } from './stand-in-provider.ts';
 import { startTestServer, type TestServer, type TestServerOptions, waitForResult } from './start-test-server.ts';

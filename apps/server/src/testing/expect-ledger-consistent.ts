@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect } from 'vitest';
-import { DATABASE_FILE } from '../db/open-database.ts';
+import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 
 /**
  * Reads a data dir's database (read-only) and asserts the money invariants: every balance is

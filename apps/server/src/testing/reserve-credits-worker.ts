@@ -1,16 +1,15 @@
 // A second process spending the same key's credits as the test process, to prove that
 // BEGIN IMMEDIATE keeps two writers from overspending. Run: node reserve-credits-worker.ts <dataDir> <keyId> <tries>
-import { openDatabase } from '../db/open-database.ts';
 import { admissionRules } from '../jobs/admission.ts';
-import { JobStore } from '../jobs/job-store.ts';
+import { openStore } from '../store/open-store.ts';
 
 const [dataDir, keyId, tries] = process.argv.slice(2) as [string, string, string];
-const jobs = new JobStore(openDatabase(dataDir));
+const store = await openStore({ dataDir });
 let accepted = 0;
 let refused = 0;
 for (let i = 0; i < Number(tries); i++) {
   try {
-    jobs.create({
+    await store.jobs.create({
       keyId,
       model: 'flux-schnell',
       prompt: `worker ${process.pid} ${i}`,
@@ -27,4 +26,5 @@ for (let i = 0; i < Number(tries); i++) {
     refused++;
   }
 }
+await store.close();
 console.log(JSON.stringify({ accepted, refused }));

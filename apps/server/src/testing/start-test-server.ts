@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findApiKey } from '../keys/find-api-key.ts';
 import { type RunningServer, type StartServerOptions, startServer } from '../server.ts';
+import type { ApiKeyRecord } from '../store/store.ts';
 
 /** A server for one test file: its own data dir, port 0, no logs, a funded key, and a `call` helper. */
 export interface TestServer extends RunningServer {
@@ -10,6 +12,8 @@ export interface TestServer extends RunningServer {
   key: string;
   /** fetch() against the server, with the key unless `auth: false` or an Authorization header is given. */
   call(path: string, init?: RequestInit & { auth?: boolean; json?: unknown }): Promise<Response>;
+  /** The stored record (balance…) of `key`, the test key by default. */
+  keyRecord(key?: string): Promise<ApiKeyRecord | undefined>;
 }
 
 /** Options of `startTestServer`: the server's, plus the test key's credits. */
@@ -47,6 +51,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         headers,
         ...(json !== undefined ? { body: JSON.stringify(json), method: rest.method ?? 'POST' } : {}),
       });
+    },
+    keyRecord(which = key) {
+      return findApiKey(server.keys, which);
     },
     async close() {
       await server.close();

@@ -116,4 +116,18 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX jobs_active_by_key ON jobs(key_id) WHERE status IN ('queued', 'processing');
   `,
   },
+  {
+    version: 4,
+    name: 'leases: the instance running a job, and until when it is theirs',
+    sql: `
+  -- owner: the instance (host:pid:random) running the job; lease_until: epoch ms the lease
+  -- ends unless its heartbeat renews it. A job nobody holds (NULL, or a lapsed lease) is
+  -- taken over by any live instance; a live instance's jobs never are.
+  ALTER TABLE jobs ADD COLUMN owner TEXT;
+  ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
+  CREATE INDEX jobs_active_by_lease ON jobs(lease_until) WHERE status IN ('queued', 'processing');
+  CREATE INDEX jobs_finished_by_age ON jobs(finished_at) WHERE finished_at IS NOT NULL;
+  CREATE INDEX idempotency_by_job ON idempotency_keys(job_id);
+  `,
+  },
 ];

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { admissionRules } from '../jobs/admission.ts';
-import { JobStore } from '../jobs/job-store.ts';
-import { ApiKeyStore } from '../keys/api-key-store.ts';
+import { admissionRules } from '../../jobs/admission.ts';
+import { authenticateApiKey } from '../../keys/find-api-key.ts';
 import { migrations } from './migrations.ts';
 import { DATABASE_FILE, openDatabase } from './open-database.ts';
+import { openSqliteStore } from './open-sqlite-store.ts';
 
 // Written by the server at schema version 1 (see the file's header): its key, jobs and ledger.
 const V1_DUMP = readFileSync(new URL('./fixtures/data-dir-v1.sql', import.meta.url), 'utf8');
@@ -35,37 +35,43 @@ function dataDirFrom(sql: string): string {
 }
 
 describe('openDatabase', () => {
-  it('upgrades a data dir written at schema version 1 and keeps its keys, jobs and ledger', () => {
-    const db = openDatabase(dataDirFrom(V1_DUMP));
+  it('upgrades a data dir written at schema version 1 and keeps its keys, jobs and ledger', async () => {
+    const dir = dataDirFrom(V1_DUMP);
+    const store = openSqliteStore(dir);
     try {
+      const db = new DatabaseSync(join(dir, DATABASE_FILE), { readOnly: true });
       expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
-      const keys = new ApiKeyStore(db);
-      const jobs = new JobStore(db);
-      expect(keys.authenticate(V1.key)).toMatchObject({ id: V1.keyId, name: 'from-v1', balance: 19 });
-      expect(jobs.get(V1.completed)).toMatchObject({ status: 'completed', provider: 'local', price: 1 });
-      expect(jobs.get(V1.failed)).toMatchObject({ status: 'failed', error: { code: 'PROVIDER_ERROR' } });
-      const ledger = keys.ledger(V1.keyId);
+      db.close();
+      const { keys, jobs } = store;
+      expect(await authenticateApiKey(keys, V1.key)).toMatchObject({ id: V1.keyId, name: 'from-v1', balance: 19 });
+      expect(await jobs.get(V1.completed)).toMatchObject({ status: 'completed', provider: 'local', price: 1 });
+      expect(await jobs.get(V1.failed)).toMatchObject({ status: 'failed', error: { code: 'PROVIDER_ERROR' } });
+      const ledger = await store.ledger.history(V1.keyId, 50);
       expect(ledger.map((e) => e.kind).sort()).toEqual(['grant', 'refund', 'reserve', 'reserve']);
       expect(ledger.reduce((sum, e) => sum + e.amount, 0)).toBe(19);
       // The upgraded data dir keeps working: the old Idempotency-Key replays, a new job is charged.
       const rules = admissionRules({ maxActiveJobsPerKey: 10 });
       const request = { keyId: V1.keyId, model: 'flux-schnell' as const, prompt: 'after the upgrade', width: 256, height: 256 };
-      const fresh = jobs.create({ ...request, routing: { strategy: 'best' }, price: 1, deadlineMs: 60_000, rules });
+      const fresh = await jobs.create({ ...request, routing: { strategy: 'best' }, price: 1, deadlineMs: 60_000, rules });
       expect(fresh.replayed).toBe(false);
-      expect(keys.get(V1.keyId)?.balance).toBe(18);
-      expect(jobs.listActive().map((job) => job.id)).toEqual([fresh.job.id]);
+      expect((await keys.get(V1.keyId))?.balance).toBe(18);
+      // The jobs a v1 server left have no lease: the first instance to look takes the unfinished ones.
+      const claimed = await jobs.claimLapsed({ owner: 'upgrade', until: Date.now() + 1_000 }, Date.now(), 100);
+      expect(claimed.map((job) => job.id)).toEqual([fresh.job.id]);
     } finally {
-      db.close();
+      await store.close();
     }
   });
 
-  it('opening twice applies nothing twice', () => {
+  it('opening twice applies nothing twice', async () => {
     const dir = dataDirFrom(V1_DUMP);
     openDatabase(dir).close();
     const db = openDatabase(dir);
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
-    expect(new ApiKeyStore(db).list()).toHaveLength(1);
     db.close();
+    const store = openSqliteStore(dir);
+    expect(await store.keys.list()).toHaveLength(1);
+    await store.close();
   });
 
   it('refuses a data dir written by a newer server, leaving it as it was', () => {

@@ -41,7 +41,7 @@ it('upgrades a schema-1 data dir: jobs and their idempotency keys kept, cancelle
       db.exec("INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES ('key_1', 'z', 'r', 'job_none', 1)"),
     ).toThrow(/FOREIGN KEY/);
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'jobs' AND sql IS NOT NULL").all();
-    expect(indexes.map((i) => i.name).sort()).toEqual(['jobs_active', 'jobs_active_by_key']);
+    expect(indexes.map((i) => i.name).sort()).toEqual(['jobs_active', 'jobs_active_by_key', 'jobs_active_by_lease', 'jobs_finished_by_age']);
   } finally {
     db.close();
   }

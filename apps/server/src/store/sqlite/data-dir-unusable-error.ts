@@ -1,4 +1,4 @@
-import { storageProblemOf } from './storage-unavailable.ts';
+import { storageProblemOf } from '../storage-unavailable.ts';
 
 /**
  * The data dir cannot hold the database (read-only, full, a file in the way, no permission).

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { statementCache } from './statement-cache.ts';
-import { isStorageUnavailable } from './storage-unavailable.ts';
+import { isStorageUnavailable } from '../storage-unavailable.ts';
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 

@@ -1,0 +1,316 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { randomHex } from '../../http/random-hex.ts';
+import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
+import type { ModelId } from '../../models/model-catalog.ts';
+import type { UpstreamJob } from '../../providers/provider-adapter.ts';
+import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import type { CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import { GroupCommit } from './group-commit.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
+import { moveCredits } from './sqlite-ledger.ts';
+import { statementCache } from './statement-cache.ts';
+
+type CompleteArgs = [id: string, provider: string, url: string, attempt: AttemptRecord];
+
+interface JobRow {
+  id: string;
+  key_id: string;
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  routing: string;
+  price: number;
+  status: JobStatus;
+  provider: string | null;
+  result_url: string | null;
+  error: string | null;
+  attempts: string;
+  upstream: string | null;
+  created_at: number;
+  updated_at: number;
+  deadline_at: number;
+  finished_at: number | null;
+}
+
+function toJob(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    keyId: row.key_id,
+    model: row.model as ModelId,
+    prompt: row.prompt,
+    width: row.width,
+    height: row.height,
+    routing: JSON.parse(row.routing) as RoutingPreferences,
+    price: row.price,
+    status: row.status,
+    provider: row.provider,
+    resultUrl: row.result_url,
+    error: row.error === null ? null : (JSON.parse(row.error) as OpenPixelsErrorEnvelope),
+    attempts: JSON.parse(row.attempts) as AttemptRecord[],
+    upstream: row.upstream === null ? null : (JSON.parse(row.upstream) as UpstreamJob),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deadlineAt: row.deadline_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
+function newJobId(): string {
+  return `job_${randomHex(16)}`;
+}
+
+const ACTIVE = "status IN ('queued', 'processing')";
+
+/**
+ * Jobs in the data dir's database. node:sqlite is synchronous: each method does its work at
+ * once and answers a settled Promise, except the group-committed create and complete.
+ */
+export class SqliteJobStore implements JobStore {
+  readonly #db: DatabaseSync;
+  readonly #sql: (sql: string) => StatementSync;
+  readonly #finished: (id: string) => void;
+
+  /** Submits and completions waiting for this turn's shared commit (see db/group-commit.ts). */
+  readonly #creates: GroupCommit<NewJob, CreatedJob>;
+  readonly #completions: GroupCommit<CompleteArgs, boolean>;
+
+  /** `finished` is told each job that finished, after its commit (Store.onJobFinished). */
+  constructor(db: DatabaseSync, finished: (id: string) => void) {
+    this.#db = db;
+    this.#sql = statementCache(db);
+    this.#finished = finished;
+    this.#creates = new GroupCommit(db, (input) => this.#createIn(input));
+    this.#completions = new GroupCommit(db, (args) => this.#completeIn(...args));
+  }
+
+  create(input: NewJob): Promise<CreatedJob> {
+    return this.#creates.push(input);
+  }
+
+  async idle(): Promise<void> {
+    while (this.#creates.pending) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  #createIn(input: NewJob): CreatedJob {
+    const now = Date.now();
+    if (input.idempotency) {
+      const earlier = this.#sql(
+        'SELECT request_hash, job_id, created_at FROM idempotency_keys WHERE key_id = ? AND idem_key = ?',
+      ).get(input.keyId, input.idempotency.key) as
+        | { request_hash: string; job_id: string; created_at: number }
+        | undefined;
+      if (earlier) {
+        const found = { requestHash: earlier.request_hash, jobId: earlier.job_id, createdAt: earlier.created_at };
+        if (input.rules.idempotency(found, input.idempotency.requestHash, now) === 'replay') {
+          return { job: this.#get(earlier.job_id) as JobRecord, replayed: true };
+        }
+        this.#sql('DELETE FROM idempotency_keys WHERE key_id = ? AND idem_key = ?').run(
+          input.keyId,
+          input.idempotency.key,
+        );
+      }
+    }
+
+    const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
+      input.keyId,
+    ) as { active: number };
+    const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
+      balance: number;
+    };
+    input.rules.capacity({ activeJobs: active, balance, price: input.price });
+
+    const id = newJobId();
+    const lease = input.startsNow;
+    const status = lease ? 'processing' : 'queued';
+    this.#sql(
+      `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.keyId,
+      input.model,
+      input.prompt,
+      input.width,
+      input.height,
+      JSON.stringify(input.routing),
+      input.price,
+      status,
+      now,
+      now,
+      now + input.deadlineMs,
+      lease?.owner ?? null,
+      lease?.until ?? null,
+    );
+    moveCredits(this.#sql, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: -input.price, note: null, now });
+    if (input.idempotency) {
+      this.#sql(
+        'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
+    }
+    // The row just written, built here rather than read back: the same values, one query fewer.
+    const job: JobRecord = {
+      id,
+      keyId: input.keyId,
+      model: input.model,
+      prompt: input.prompt,
+      width: input.width,
+      height: input.height,
+      routing: input.routing,
+      price: input.price,
+      status,
+      provider: null,
+      resultUrl: null,
+      error: null,
+      attempts: [],
+      upstream: null,
+      createdAt: now,
+      updatedAt: now,
+      deadlineAt: now + input.deadlineMs,
+      finishedAt: null,
+    };
+    return { job, replayed: false };
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    return this.#get(id);
+  }
+
+  #get(id: string): JobRecord | undefined {
+    const row = this.#sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row && toJob(row);
+  }
+
+  async markProcessing(id: string, lease: Lease): Promise<boolean> {
+    const result = this.#sql(
+      "UPDATE jobs SET status = 'processing', owner = ?, lease_until = ?, updated_at = ? WHERE id = ? AND status = 'queued'",
+    ).run(lease.owner, lease.until, Date.now(), id);
+    return result.changes === 1;
+  }
+
+  async recordUpstream(id: string, upstream: UpstreamJob): Promise<boolean> {
+    const result = this.#sql(`UPDATE jobs SET upstream = ?, updated_at = ? WHERE id = ? AND ${ACTIVE}`).run(
+      JSON.stringify(upstream),
+      Date.now(),
+      id,
+    );
+    return result.changes === 1;
+  }
+
+  async recordAttempt(id: string, attempt: AttemptRecord): Promise<void> {
+    this.#sql(
+      `UPDATE jobs SET attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ? WHERE id = ? AND ${ACTIVE}`,
+    ).run(JSON.stringify(attempt), Date.now(), id);
+  }
+
+  /** Committed together with the other completions of this event-loop turn (one commit on the hot path). */
+  async complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
+    const completed = await this.#completions.push([id, provider, url, attempt]);
+    if (completed) this.#finished(id);
+    return completed;
+  }
+
+  /** The image and the attempt that made it, in one statement; the lease goes with the job's end. */
+  #completeIn(id: string, provider: string, url: string, attempt: AttemptRecord): boolean {
+    const now = Date.now();
+    const result = this.#sql(
+      `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?,
+           attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ?, finished_at = ?, lease_until = NULL
+         WHERE id = ? AND ${ACTIVE}`,
+    ).run(provider, url, JSON.stringify(attempt), now, now, id);
+    return result.changes === 1;
+  }
+
+  async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
+    const failed = immediateTransaction(this.#db, () => this.#finishRefunded(id, 'failed', error, provider));
+    if (failed) this.#finished(id);
+    return failed;
+  }
+
+  async cancel(
+    id: string,
+    keyId: string,
+    error: (job: JobRecord) => OpenPixelsErrorEnvelope,
+  ): Promise<{ cancelled: boolean; job: JobRecord } | undefined> {
+    const outcome = immediateTransaction(this.#db, () => {
+      const job = this.#get(id);
+      if (!job || job.keyId !== keyId) return undefined;
+      if (isFinished(job.status)) return { cancelled: false, job };
+      this.#finishRefunded(id, 'cancelled', error(job), job.provider);
+      return { cancelled: true, job: this.#get(id) as JobRecord };
+    });
+    if (outcome?.cancelled) this.#finished(id);
+    return outcome;
+  }
+
+  /** The one way a job ends unpaid: its final status and error, and its price given back. */
+  #finishRefunded(
+    id: string,
+    status: 'failed' | 'cancelled',
+    error: OpenPixelsErrorEnvelope,
+    provider: string | null,
+  ): boolean {
+    const now = Date.now();
+    const job = this.#sql(
+      `UPDATE jobs SET status = ?, error = ?, provider = ?, updated_at = ?, finished_at = ?, lease_until = NULL
+         WHERE id = ? AND ${ACTIVE} RETURNING key_id, price`,
+    ).get(status, JSON.stringify(error), provider, now, now, id) as { key_id: string; price: number } | undefined;
+    if (!job) return false;
+    if (job.price > 0) {
+      moveCredits(this.#sql, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now });
+    }
+    return true;
+  }
+
+  async listOverdue(time: number): Promise<JobRecord[]> {
+    return (
+      this.#sql(`SELECT * FROM jobs WHERE ${ACTIVE} AND deadline_at < ? ORDER BY deadline_at`).all(
+        time,
+      ) as unknown as JobRow[]
+    ).map(toJob);
+  }
+
+  async claimLapsed(lease: Lease, now: number, limit: number): Promise<JobRecord[]> {
+    // One statement: the write lock makes the read and the take-over one step, across processes.
+    const rows = this.#sql(
+      `UPDATE jobs SET status = 'processing', owner = ?, lease_until = ?, updated_at = ?
+         WHERE id IN (SELECT id FROM jobs WHERE ${ACTIVE} AND (lease_until IS NULL OR lease_until < ?)
+                      ORDER BY created_at LIMIT ?)
+         RETURNING *`,
+    ).all(lease.owner, lease.until, now, now, limit) as unknown as JobRow[];
+    return rows.map(toJob).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async renewLeases(lease: Lease): Promise<string[]> {
+    const rows = this.#sql(`UPDATE jobs SET lease_until = ? WHERE owner = ? AND ${ACTIVE} RETURNING id`).all(
+      lease.until,
+      lease.owner,
+    ) as unknown as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  async releaseLeases(owner: string): Promise<number> {
+    return Number(this.#sql(`UPDATE jobs SET lease_until = 0 WHERE owner = ? AND ${ACTIVE}`).run(owner).changes);
+  }
+
+  async deleteFinished(before: number, limit: number): Promise<number> {
+    return immediateTransaction(this.#db, () => {
+      const ids = this.#sql(
+        'SELECT id FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ? ORDER BY finished_at LIMIT ?',
+      ).all(before, limit) as unknown as Array<{ id: string }>;
+      for (const { id } of ids) {
+        this.#sql('DELETE FROM idempotency_keys WHERE job_id = ?').run(id);
+        this.#sql('DELETE FROM jobs WHERE id = ?').run(id);
+      }
+      return ids.length;
+    });
+  }
+
+  async purgeIdempotencyKeys(before: number): Promise<number> {
+    return Number(this.#sql('DELETE FROM idempotency_keys WHERE created_at < ?').run(before).changes);
+  }
+}
