@@ -63,6 +63,11 @@ export interface ServerConfig {
   /** How long the local provider's images are kept, in hours; 0 keeps them forever. */
   imageRetentionHours: number;
   /**
+   * How long a finished job (and its Idempotency-Key) is kept, in hours, before it is deleted
+   * in small batches; 0 keeps jobs forever. The ledger is never deleted.
+   */
+  jobRetentionHours: number;
+  /**
    * How long a submit waits (without blocking other requests) for a database lock another
    * process holds, before it is answered SERVICE_UNAVAILABLE with nothing charged.
    */
@@ -246,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     corsOrigins: origins('OPENPIXELS_CORS_ORIGINS', ['*']),
     imageRetentionHours: int('OPENPIXELS_IMAGE_RETENTION_HOURS', 168, 0, 87_600),
+    jobRetentionHours: int('OPENPIXELS_JOB_RETENTION_HOURS', 720, 0, 876_000),
     lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
     leaseMs: int('OPENPIXELS_LEASE_MS', 15_000, 300, 600_000),
     docsUrl: url('OPENPIXELS_DOCS_URL', undefined),

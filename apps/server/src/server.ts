@@ -20,6 +20,7 @@ import { openStore } from './store/open-store.ts';
 import type { JobStore, KeyStore, Store } from './store/store.ts';
 import { issueApiKey } from './keys/issue-api-key.ts';
 import { JobEvents } from './jobs/job-events.ts';
+import { deleteOldJobs } from './jobs/delete-old-jobs.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { createFalProvider } from './providers/fal-provider.ts';
 import { createLocalProvider } from './providers/local/local-provider.ts';
@@ -143,21 +144,38 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // The safety net behind each job's own deadline, the take-over of jobs whose instance died,
   // and the Idempotency-Key clean-up.
   const sweepEvery = Math.min(15_000, Math.max(250, Math.floor(config.jobDeadlineMs / 4)), Math.max(100, Math.floor(config.leaseMs / 2)));
-  let sweeping = false;
-  const sweeper = setInterval(async () => {
-    if (sweeping) return;
-    sweeping = true;
-    try {
-      await runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
-      await runner.takeOverLapsed();
-      await jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
-    } catch (error) {
-      logSweepError('job sweep')(error);
-    } finally {
-      sweeping = false;
-    }
+  let sweeping: Promise<void> | undefined;
+  const sweep = async () => {
+    await runner.failOverdue(Math.min(5_000, Math.max(100, Math.floor(config.jobDeadlineMs / 10))));
+    // A draining instance takes no new work, other instances' included.
+    if (!lifecycle.draining) await runner.takeOverLapsed();
+    await jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
+  };
+  const sweeper = setInterval(() => {
+    sweeping ??= sweep()
+      .catch(logSweepError('job sweep'))
+      .finally(() => {
+        sweeping = undefined;
+      });
   }, sweepEvery);
   sweeper.unref();
+  // Finished jobs past their retention go in small batches, on a clock of their own (at most
+  // every minute): a busy gateway's table then stays about one retention period long.
+  const jobRetentionMs = config.jobRetentionHours * 3_600_000;
+  let pruningJobs: Promise<void> | undefined;
+  const pruneOldJobs = () => {
+    pruningJobs ??= deleteOldJobs(jobs, jobRetentionMs)
+      .then(
+        (deleted) => void (deleted > 0 && app.log.info({ deleted }, 'deleted finished jobs past their retention')),
+        logSweepError('job retention'),
+      )
+      .finally(() => {
+        pruningJobs = undefined;
+      });
+  };
+  const jobPruner =
+    jobRetentionMs > 0 ? setInterval(pruneOldJobs, Math.max(50, Math.min(60_000, Math.floor(jobRetentionMs / 10)))) : undefined;
+  jobPruner?.unref();
   // Old images go on their own, slower clock: deleting files needs no more than hourly care.
   const pruneOldImages = () =>
     pruneImages(imagesDir, config.imageRetentionHours * 3_600_000).then(
@@ -185,6 +203,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       }
       clearInterval(sweeper);
       clearInterval(heartbeat);
+      clearInterval(jobPruner);
+      // A sweep or a clean-up under way finishes before the store closes under it.
+      await Promise.all([sweeping, pruningJobs]);
       // Whatever is left is taken over at once by another instance or the next start, not after its lease.
       await runner.releaseLeases().catch(logSweepError('lease release'));
       clearInterval(pruner);

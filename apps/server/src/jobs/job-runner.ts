@@ -126,6 +126,18 @@ export class JobRunner {
           );
           if (await this.#finishFailed(job, error.toJSON(), null)) failed++;
         } else {
+          if (job.previousOwner !== null && job.upstream === null) {
+            // It was running elsewhere with no provider job stored: whatever that attempt sent is
+            // lost, and the attempt counts (meta.attempts says how many tries the job took).
+            const interrupted = {
+              provider: 'unknown',
+              code: 'SERVICE_UNAVAILABLE',
+              message: 'the server running this attempt stopped before a provider accepted it; another took the job over',
+              duration_ms: 0,
+            };
+            job.attempts.push(interrupted);
+            await this.#recordAttempt(job.id, interrupted);
+          }
           this.start(job);
           resumed++;
         }

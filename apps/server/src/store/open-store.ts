@@ -13,5 +13,8 @@ export interface StoreConfig {
  * message naming the problem) when it cannot be used, so a start stops there.
  */
 export async function openStore(config: StoreConfig): Promise<Store> {
-  return openSqliteStore(config.dataDir, config.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: config.busyTimeoutMs });
+  return openSqliteStore(
+    config.dataDir,
+    config.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: config.busyTimeoutMs },
+  );
 }

@@ -78,9 +78,9 @@ describe.each(factories)('Store on $name', (factory) => {
     expect(replayed).toBe(false);
     expect(queued.status).toBe('queued');
     expect(started.status).toBe('processing');
-    expect(await (await store.jobs.get(queued.id))).toEqual(queued);
-    expect(await (await store.jobs.get(started.id))).toEqual(started);
-    expect(await (await store.jobs.get('job_missing'))).toBeUndefined();
+    expect(await await store.jobs.get(queued.id)).toEqual(queued);
+    expect(await await store.jobs.get(started.id)).toEqual(started);
+    expect(await await store.jobs.get('job_missing')).toBeUndefined();
     expect(await balanceOf(key.id)).toBe(4);
     expect((await store.ledger.history(key.id, 10)).filter((l) => l.kind === 'reserve').map((l) => l.jobId)).toEqual([
       started.id,
@@ -147,7 +147,7 @@ describe.each(factories)('Store on $name', (factory) => {
     expect(await store.jobs.complete(job.id, 'local', 'https://images.example/a.png', ATTEMPT)).toBe(true);
     expect(await store.jobs.complete(job.id, 'local', 'https://images.example/b.png', ATTEMPT)).toBe(false);
     expect(await store.jobs.fail(job.id, createError('INTERNAL_SERVER_ERROR').toJSON(), null)).toBe(false);
-    const stored = await (await store.jobs.get(job.id));
+    const stored = await await store.jobs.get(job.id);
     expect(stored).toMatchObject({ status: 'completed', provider: 'local', resultUrl: 'https://images.example/a.png' });
     expect(stored?.attempts.map((a) => a.code)).toEqual(['PROVIDER_ERROR', 'ok']);
     expect(stored?.finishedAt).toEqual(expect.any(Number));
@@ -200,10 +200,10 @@ describe.each(factories)('Store on $name', (factory) => {
     const { job } = await store.jobs.create(newJob(key.id));
     const upstream = { provider: 'fal', id: 'req-1', urls: { status: 'https://fal.example/status' } };
     expect(await store.jobs.recordUpstream(job.id, upstream)).toBe(true);
-    expect((await (await store.jobs.get(job.id)))?.upstream).toEqual(upstream);
+    expect((await await store.jobs.get(job.id))?.upstream).toEqual(upstream);
     await store.jobs.complete(job.id, 'fal', 'https://images.example/d.png', ATTEMPT);
     expect(await store.jobs.recordUpstream(job.id, { provider: 'fal', id: 'req-2' })).toBe(false);
-    expect((await (await store.jobs.get(job.id)))?.upstream).toEqual(upstream);
+    expect((await await store.jobs.get(job.id))?.upstream).toEqual(upstream);
   });
 
   it('leases: a live lease is never taken over; a lapsed or released one is, once', async () => {
@@ -248,13 +248,17 @@ describe.each(factories)('Store on $name', (factory) => {
     const before = await store.ledger.history(key.id, 1_000);
     const cutoff = Date.now() + 1;
     let deleted = 0;
-    for (let batch = await store.jobs.deleteFinished(cutoff, 2); batch > 0; batch = await store.jobs.deleteFinished(cutoff, 2)) {
+    for (
+      let batch = await store.jobs.deleteFinished(cutoff, 2);
+      batch > 0;
+      batch = await store.jobs.deleteFinished(cutoff, 2)
+    ) {
       expect(batch).toBeLessThanOrEqual(2);
       deleted += batch;
     }
     expect(deleted).toBeGreaterThanOrEqual(5);
-    for (const id of finished) expect(await (await store.jobs.get(id))).toBeUndefined();
-    expect((await (await store.jobs.get(running.id)))?.status).toBe('processing');
+    for (const id of finished) expect(await await store.jobs.get(id)).toBeUndefined();
+    expect((await await store.jobs.get(running.id))?.status).toBe('processing');
     expect(await store.ledger.history(key.id, 1_000)).toEqual(before);
     await expectLedgerSumsToBalance(key.id);
     // The key's Idempotency-Key went with its job: the same key now makes a new job.

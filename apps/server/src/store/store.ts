@@ -44,6 +44,9 @@ export interface CreatedJob {
   replayed: boolean;
 }
 
+/** A job `claimLapsed` took over, with the instance that held it before (null: nobody had started it, e.g. queued or from an old schema). */
+export type ClaimedJob = JobRecord & { previousOwner: string | null };
+
 /** Jobs and the credits they hold. Every state change that moves money is one transaction with its ledger line. */
 export interface JobStore {
   /**
@@ -91,7 +94,7 @@ export interface JobStore {
    * before `now` (its instance died or stalled). They become `processing` under `lease`, in
    * one statement, so two instances can never take the same job. Oldest first.
    */
-  claimLapsed(lease: Lease, now: number, limit: number): Promise<JobRecord[]>;
+  claimLapsed(lease: Lease, now: number, limit: number): Promise<ClaimedJob[]>;
   /**
    * The heartbeat: extends the lease of every unfinished job `lease.owner` holds to
    * `lease.until`. Answers the ids it still holds: a job missing from them was taken over

@@ -19,7 +19,14 @@ const finished: string[] = [];
 const jobs = new SqliteJobStore(db, (id) => finished.push(id));
 const keys = new SqliteKeyStore(db);
 const newKey = (credits: number) =>
-  keys.insert({ id: `key_${Math.random().toString(16).slice(2)}`, hash: Math.random().toString(16), prefix: 'sk-op-test', name: 'store', createdAt: Date.now(), credits });
+  keys.insert({
+    id: `key_${Math.random().toString(16).slice(2)}`,
+    hash: Math.random().toString(16),
+    prefix: 'sk-op-test',
+    name: 'store',
+    createdAt: Date.now(),
+    credits,
+  });
 const key = await newKey(100);
 const lease = { owner: 'test', until: Date.now() + 60_000 };
 const newJob = {
@@ -53,7 +60,10 @@ describe('SqliteJobStore (group commit)', () => {
   });
 
   it('one completion that throws fails alone; the others of its turn still commit', async () => {
-    const [good, bad] = (await Promise.all([1, 2].map(async () => (await jobs.create(newJob)).job.id))) as [string, string];
+    const [good, bad] = (await Promise.all([1, 2].map(async () => (await jobs.create(newJob)).job.id))) as [
+      string,
+      string,
+    ];
     // A BigInt cannot be turned into JSON: the statement for this job throws mid-batch.
     const broken = { ...attempt, duration_ms: 1n as unknown as number };
     const outcomes = await Promise.allSettled([

@@ -5,7 +5,7 @@ import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '
 import type { ModelId } from '../../models/model-catalog.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
-import type { CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { moveCredits } from './sqlite-ledger.ts';
@@ -274,15 +274,20 @@ export class SqliteJobStore implements JobStore {
     ).map(toJob);
   }
 
-  async claimLapsed(lease: Lease, now: number, limit: number): Promise<JobRecord[]> {
-    // One statement: the write lock makes the read and the take-over one step, across processes.
-    const rows = this.#sql(
-      `UPDATE jobs SET status = 'processing', owner = ?, lease_until = ?, updated_at = ?
-         WHERE id IN (SELECT id FROM jobs WHERE ${ACTIVE} AND (lease_until IS NULL OR lease_until < ?)
-                      ORDER BY created_at LIMIT ?)
-         RETURNING *`,
-    ).all(lease.owner, lease.until, now, now, limit) as unknown as JobRow[];
-    return rows.map(toJob).sort((a, b) => a.createdAt - b.createdAt);
+  async claimLapsed(lease: Lease, now: number, limit: number): Promise<ClaimedJob[]> {
+    // Read and take over in one write transaction: across processes, the write lock makes it one step.
+    return immediateTransaction(this.#db, () => {
+      const rows = this.#sql(
+        `SELECT * FROM jobs WHERE ${ACTIVE} AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at LIMIT ?`,
+      ).all(now, limit) as unknown as Array<JobRow & { owner: string | null }>;
+      const take = this.#sql(
+        "UPDATE jobs SET status = 'processing', owner = ?, lease_until = ?, updated_at = ? WHERE id = ?",
+      );
+      return rows.map((row) => {
+        take.run(lease.owner, lease.until, now, row.id);
+        return { ...toJob(row), status: 'processing', updatedAt: now, previousOwner: row.owner };
+      });
+    });
   }
 
   async renewLeases(lease: Lease): Promise<string[]> {

@@ -45,7 +45,13 @@ export class SqliteKeyStore implements KeyStore {
         key.createdAt,
       );
       if (key.credits > 0) {
-        const move = { keyId: key.id, jobId: null, kind: 'grant', amount: key.credits, note: 'initial credits' } as const;
+        const move = {
+          keyId: key.id,
+          jobId: null,
+          kind: 'grant',
+          amount: key.credits,
+          note: 'initial credits',
+        } as const;
         moveCredits(this.#sql, { ...move, now: key.createdAt });
       }
       return toRecord(this.#sql('SELECT * FROM api_keys WHERE id = ?').get(key.id) as unknown as KeyRow);
