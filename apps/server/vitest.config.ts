@@ -1,9 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The test files the `postgres` project runs again with PostgreSQL as the store: every file
+ * that starts a test server, unless it says it is SQLite-only by nature (a data dir fault,
+ * another process's SQLite lock, the SQLite file opened directly) with the words "SQLite
+ * only:" and the reason. Store-level files need no second run: store-behaviour.test.ts runs
+ * every case on both engines itself. `contract/` (the SDK engineer's) starts its own SQLite server.
+ */
+function filesOnBothStores(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts')) {
+        const text = readFileSync(path, 'utf8');
+        const startsServer = /startTestServer\(|startErrorTriggers\(/.test(text);
+        if (startsServer && !text.includes('SQLite only:')) files.push(path);
+      }
+    }
+  };
+  walk('src');
+  return files.sort();
+}
 
 export default defineConfig({
   test: {
-    // `contract/` belongs to the SDK's engineer: their client-against-this-server tests run here.
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'contract/**/*.test.ts'],
     // Every test file starts real servers on port 0 and real SQLite files, so files run in
     // parallel processes; two workers match the two cores CI has.
     pool: 'forks',
@@ -12,5 +36,26 @@ export default defineConfig({
     hookTimeout: 20_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          // `contract/` belongs to the SDK's engineer: their client-against-this-server tests run here.
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'contract/**/*.test.ts'],
+          // One throwaway PostgreSQL for the run; each test file that needs it creates its own database.
+          globalSetup: ['src/testing/postgres-global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: filesOnBothStores(),
+          globalSetup: ['src/testing/postgres-global-setup.ts'],
+          env: { OPENPIXELS_TEST_STORE: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 // `pnpm --filter @openpixels/server keys <command>`: manages API keys and credits in the data
-// dir. Safe while the server runs: both use the same SQLite file and its write lock.
+// dir, or in the PostgreSQL database the instances share (--database-url). Safe while the
+// server runs: both use the same store (SQLite's write lock, or PostgreSQL's transactions).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR } from './config.ts';
@@ -21,6 +22,8 @@ Commands:
 
 Options:
   --data-dir DIR   The server's data dir (default: $OPENPIXELS_DATA_DIR, else apps/server/.data).
+  --database-url URL
+                   The servers' PostgreSQL database instead (default: $OPENPIXELS_DATABASE_URL).
   --json           Print JSON instead of text.`;
 
 class UsageError extends Error {}
@@ -35,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
       note: { type: 'string' },
       limit: { type: 'string' },
       'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -45,7 +49,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const store = await openStore({ dataDir });
+  const databaseUrl = values['database-url'] ?? process.env.OPENPIXELS_DATABASE_URL ?? null;
+  const store = await openStore({ dataDir, databaseUrl });
   const keys = store.keys;
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
   const findKey = async (ref: string | undefined): Promise<ApiKeyRecord> => {

@@ -34,6 +34,12 @@ export interface ServerConfig {
    */
   publicUrl: string | undefined;
   dataDir: string;
+  /**
+   * A PostgreSQL database (`postgres://…`) shared by every instance pointing at it, instead
+   * of the data dir's SQLite file; null for SQLite. The data dir still holds the local
+   * provider's images.
+   */
+  databaseUrl: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
   /** Enabled providers, in the default order routing tries them. */
@@ -158,6 +164,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     return list.includes('*') ? ['*'] : list;
   };
+  const databaseUrl = (name: string): string | null => {
+    const raw = read(name);
+    if (raw === undefined) return null;
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') return raw;
+    } catch {}
+    // The value is not echoed: it may hold a password.
+    problems.push(`${name} must be a postgres:// (or postgresql://) URL`);
+    return null;
+  };
   const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
     const raw = read(name);
     if (raw === undefined) return fallback;
@@ -222,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port,
     publicUrl: url('OPENPIXELS_PUBLIC_URL', undefined),
     dataDir: resolve(read('OPENPIXELS_DATA_DIR') ?? DEFAULT_DATA_DIR),
+    databaseUrl: databaseUrl('OPENPIXELS_DATABASE_URL'),
     logLevel: choice('OPENPIXELS_LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: int('OPENPIXELS_BODY_LIMIT_BYTES', 65_536, 1_024, 10_485_760),
     providers,

@@ -1,6 +1,7 @@
 // `pnpm start`: reads the configuration from the environment, starts the server, prints a
 // demo key on a local-only server, and shuts down gracefully on SIGTERM or Ctrl-C.
 import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnusableError } from './store/postgres/database-unusable-error.ts';
 import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
 import { startServer } from './server.ts';
 
@@ -26,6 +27,13 @@ try {
     demoKey = (await server.createApiKey({ credits: config.demoKey.credits, name: 'demo' })).key;
   }
 } catch (error) {
+  // The PostgreSQL store throws it already shaped (a data dir fault stays the data dir's below).
+  if (error instanceof DatabaseUnusableError) {
+    console.error(
+      `openpixels: cannot start: ${error.message}. Check OPENPIXELS_DATABASE_URL and that the database is up.`,
+    );
+    process.exit(2);
+  }
   const unusable = DataDirUnusableError.from(error, config.dataDir);
   if (!unusable) throw error;
   // One line an operator can act on, naming the setting; no stack (nothing here is a bug).

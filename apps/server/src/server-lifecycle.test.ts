@@ -10,6 +10,9 @@ import { startServerProcess } from './testing/start-server-process.ts';
 import { startStandInProvider } from './testing/stand-in-provider.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
+// SQLite only: restarts on one data dir and reads its SQLite file directly; the multi-instance
+// PostgreSQL tests (testing/multi-instance.test.ts) kill and take over instances on PostgreSQL.
+
 // The server as an operator runs it: `node src/main.ts` in its own process, killed with
 // SIGKILL mid-job or stopped with SIGTERM, then started again on the same data dir.
 

@@ -69,7 +69,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const config = resolveConfig(serverOptions);
   // node:sqlite waits for a lock on the event loop: a few ms at most, then writes retry
   // without blocking (submits for up to lockWaitMs, a running job's final state until stored).
-  const store = await openStore({ dataDir: config.dataDir, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+  });
   const { keys, jobs } = store;
   const imagesDir = join(config.dataDir, 'images');
   let providers: ProviderAdapter[];

@@ -8,6 +8,8 @@ import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
 
+// SQLite only: a second process spends the key through the SQLite file itself (its write lock).
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

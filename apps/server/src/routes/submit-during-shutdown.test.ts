@@ -5,6 +5,8 @@ import type { ProviderAdapter } from '../providers/provider-adapter.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { startTestServer } from '../testing/start-test-server.ts';
 
+// SQLite only: it holds the SQLite file's write lock to stall the submits it races against shutdown.
+
 // Submits share a commit with the others of their event-loop turn (SqliteJobStore.create), so a
 // shutdown can begin while one waits for that commit. Whatever the interleaving, each submit
 // must end either refused and uncharged, or accepted, run and charged: none left behind.

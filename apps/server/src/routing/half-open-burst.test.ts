@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
-import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { expectStoreLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
 
@@ -84,10 +84,9 @@ describe.each([[['fal']], [['fal', 'replicate']]] as const)(
       // Once a probe closed its circuit, jobs flow again.
       const after = await waitForResult(s, ((await (await submit(s, 'after')).json()) as { id: string }).id);
       expect(after.status).toBe('completed');
-      const dataDir = s.dataDir;
+      await expectStoreLedgerConsistent(s);
       await s.close();
       server = undefined;
-      expectLedgerConsistent(dataDir);
     });
 
     it('still broken: only the probes are charged (and refunded, with their attempt listed); the rest are refused', async () => {
@@ -107,10 +106,9 @@ describe.each([[['fal']], [['fal', 'replicate']]] as const)(
         expect(error.params.attempts.length).toBeGreaterThanOrEqual(1);
       }
       expect((await s.keyRecord())?.balance).toBe(before);
-      const dataDir = s.dataDir;
+      await expectStoreLedgerConsistent(s);
       await s.close();
       server = undefined;
-      expectLedgerConsistent(dataDir);
     });
   },
 );

@@ -5,6 +5,8 @@ import { createError } from '@openpixels/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admissionRules, IDEMPOTENCY_TTL_MS } from '../jobs/admission.ts';
 import { issueApiKey } from '../keys/issue-api-key.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { openPostgresStore } from './postgres/open-postgres-store.ts';
 import { openSqliteStore } from './sqlite/open-sqlite-store.ts';
 import type { NewJob, Store } from './store.ts';
 
@@ -26,6 +28,21 @@ const factories: StoreFactory[] = [
         async dispose() {
           await store.close();
           rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    async open() {
+      // A database of its own in the run's throwaway cluster (testing/postgres-global-setup.ts).
+      const database = await createTestDatabase();
+      const store = await openPostgresStore(database.url);
+      return {
+        store,
+        async dispose() {
+          await store.close();
+          await database.drop();
         },
       };
     },

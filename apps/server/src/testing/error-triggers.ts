@@ -123,7 +123,8 @@ export async function startErrorTriggers(options: TestServerOptions = {}): Promi
     },
     INTERNAL_SERVER_ERROR: async (code) => {
       // A broken database is the kind of failure nobody plans for: its details must stay in the log.
-      const broken = await another({});
+      // Broken here by dropping a table from the SQLite file, so this one server is on SQLite.
+      const broken = await another({ databaseUrl: null });
       const db = new DatabaseSync(join(broken.dataDir, DATABASE_FILE));
       db.exec('DROP TABLE idempotency_keys');
       db.close();

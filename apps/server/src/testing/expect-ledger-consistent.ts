@@ -1,7 +1,34 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect } from 'vitest';
+import { connectPostgres } from '../store/postgres/connect-postgres.ts';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+
+// Plain SQL both engines run alike (sums cast, since PostgreSQL sums bigints as numeric).
+const KEYS = `SELECT k.id, k.balance, CAST(COALESCE((SELECT SUM(amount) FROM ledger l WHERE l.key_id = k.id), 0) AS INTEGER) AS sum
+  FROM api_keys k`;
+const JOBS = `SELECT j.id, j.status, j.price,
+    (SELECT COUNT(*) FROM ledger l WHERE l.job_id = j.id AND kind = 'reserve') AS reserves,
+    (SELECT COUNT(*) FROM ledger l WHERE l.job_id = j.id AND kind = 'refund') AS refunds
+  FROM jobs j`;
+const ORPHANS = `SELECT COUNT(*) AS n FROM ledger l
+  WHERE l.job_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)`;
+
+type KeyRow = { id: string; balance: number; sum: number };
+type JobRow = { id: string; status: string; price: number; reserves: number; refunds: number };
+
+function expectInvariants(keys: KeyRow[], jobs: JobRow[], orphans: number): Map<string, number> {
+  for (const key of keys) {
+    expect(key.balance, `balance of ${key.id} = sum of its ledger`).toBe(key.sum);
+    expect(key.balance).toBeGreaterThanOrEqual(0);
+  }
+  for (const job of jobs) {
+    expect(job.reserves, `reserves of ${job.id}`).toBe(1);
+    expect(job.refunds, `refunds of ${job.id} (${job.status})`).toBe(job.status === 'failed' && job.price > 0 ? 1 : 0);
+  }
+  expect(orphans, 'ledger lines whose job was never stored').toBe(0);
+  return new Map(keys.map((k) => [k.id, k.balance]));
+}
 
 /**
  * Reads a data dir's database (read-only) and asserts the money invariants: every balance is
@@ -12,38 +39,28 @@ import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 export function expectLedgerConsistent(dataDir: string): Map<string, number> {
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
   try {
-    const keys = db
-      .prepare(
-        `SELECT k.id, k.balance, COALESCE((SELECT SUM(amount) FROM ledger l WHERE l.key_id = k.id), 0) AS sum
-           FROM api_keys k`,
-      )
-      .all() as { id: string; balance: number; sum: number }[];
-    for (const key of keys) {
-      expect(key.balance, `balance of ${key.id} = sum of its ledger`).toBe(key.sum);
-      expect(key.balance).toBeGreaterThanOrEqual(0);
-    }
-    const jobs = db
-      .prepare(
-        `SELECT j.id, j.status, j.price,
-                (SELECT COUNT(*) FROM ledger l WHERE l.job_id = j.id AND kind = 'reserve') AS reserves,
-                (SELECT COUNT(*) FROM ledger l WHERE l.job_id = j.id AND kind = 'refund') AS refunds
-           FROM jobs j`,
-      )
-      .all() as { id: string; status: string; price: number; reserves: number; refunds: number }[];
-    for (const job of jobs) {
-      expect(job.reserves, `reserves of ${job.id}`).toBe(1);
-      expect(job.refunds, `refunds of ${job.id} (${job.status})`).toBe(
-        job.status === 'failed' && job.price > 0 ? 1 : 0,
-      );
-    }
-    const orphans = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM ledger l WHERE l.job_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = l.job_id)`,
-      )
-      .get() as { n: number };
-    expect(orphans.n, 'ledger lines whose job was never stored').toBe(0);
-    return new Map(keys.map((k) => [k.id, k.balance]));
+    const keys = db.prepare(KEYS).all() as KeyRow[];
+    const jobs = db.prepare(JOBS).all() as JobRow[];
+    const { n } = db.prepare(ORPHANS).get() as { n: number };
+    return expectInvariants(keys, jobs, n);
   } finally {
     db.close();
+  }
+}
+
+/** `expectLedgerConsistent` on whichever store a server uses: its PostgreSQL database, or its data dir's file. */
+export async function expectStoreLedgerConsistent(server: {
+  dataDir: string;
+  config: { databaseUrl: string | null };
+}): Promise<Map<string, number>> {
+  if (server.config.databaseUrl === null) return expectLedgerConsistent(server.dataDir);
+  const sql = connectPostgres(server.config.databaseUrl, { max: 1 });
+  try {
+    const keys = (await sql.unsafe(KEYS)) as unknown as KeyRow[];
+    const jobs = (await sql.unsafe(JOBS)) as unknown as JobRow[];
+    const [orphans] = (await sql.unsafe(ORPHANS)) as unknown as [{ n: number }];
+    return expectInvariants(keys, jobs, orphans.n);
+  } finally {
+    await sql.end();
   }
 }

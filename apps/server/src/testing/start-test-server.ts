@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findApiKey } from '../keys/find-api-key.ts';
 import { type RunningServer, type StartServerOptions, startServer } from '../server.ts';
+import { type TestDatabase, testDatabaseFor } from './test-database.ts';
 import type { ApiKeyRecord } from '../store/store.ts';
 
 /** A server for one test file: its own data dir, port 0, no logs, a funded key, and a `call` helper. */
@@ -19,10 +20,26 @@ export interface TestServer extends RunningServer {
 /** Options of `startTestServer`: the server's, plus the test key's credits. */
 export type TestServerOptions = StartServerOptions & { credits?: number; keepDataDir?: boolean };
 
-/** Starts a real server on 127.0.0.1:0 with a fresh data dir; `close()` also removes the dir. */
+/**
+ * Which store test servers get when a test does not say (`databaseUrl`): SQLite, or with
+ * OPENPIXELS_TEST_STORE=postgres (the `postgres` vitest project) a fresh database in the
+ * run's throwaway PostgreSQL, so the same tests hold both stores to the same behaviour.
+ */
+export const testStore: 'sqlite' | 'postgres' =
+  process.env.OPENPIXELS_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * Starts a real server on 127.0.0.1:0 with a fresh data dir (and, on the postgres project, a
+ * fresh database); `close()` also removes them.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { credits = 1_000, keepDataDir = false, ...serverOptions } = options;
   const dataDir = serverOptions.dataDir ?? mkdtempSync(join(tmpdir(), 'openpixels-server-'));
+  let database: TestDatabase | undefined;
+  if (serverOptions.databaseUrl === undefined && testStore === 'postgres') {
+    database = await testDatabaseFor(dataDir);
+    serverOptions.databaseUrl = database.url;
+  }
   const server = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -57,7 +74,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await server.close();
-      if (!keepDataDir && !serverOptions.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir && !options.dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database?.drop();
+      }
     },
   };
 }

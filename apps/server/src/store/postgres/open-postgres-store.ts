@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Store } from '../store.ts';
+import { connectPostgres, DEFAULT_POOL_SIZE } from './connect-postgres.ts';
+import { DatabaseUnusableError } from './database-unusable-error.ts';
+import { migratePostgres } from './migrate-postgres.ts';
+import { JOB_FINISHED_CHANNEL, PostgresJobStore } from './postgres-job-store.ts';
+import { PostgresKeyStore } from './postgres-key-store.ts';
+import { PostgresLedger } from './postgres-ledger.ts';
+
+/** Options of `openPostgresStore`. */
+export interface PostgresStoreOptions {
+  /** Connections this instance keeps (10 by default). */
+  poolSize?: number;
+}
+
+/**
+ * The Store on a PostgreSQL database shared by any number of instances: connects, migrates
+ * (once, whichever instances start together), and listens for finished jobs. A job this
+ * instance finishes is announced here right after its commit; one another instance finishes
+ * arrives through LISTEN/NOTIFY, a millisecond or so later, and this instance's own
+ * notifications are skipped so that no listener hears a job twice. Throws
+ * DatabaseUnusableError when the database cannot be used at start.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const sql = connectPostgres(url, { max: options.poolSize ?? DEFAULT_POOL_SIZE });
+  const origin = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const listeners = new Set<(jobId: string) => void>();
+  const announce = (id: string) => {
+    for (const listener of listeners) listener(id);
+  };
+  try {
+    await migratePostgres(sql);
+    await sql.listen(JOB_FINISHED_CHANNEL, (payload) => {
+      const space = payload.indexOf(' ');
+      if (payload.slice(0, space) !== origin) announce(payload.slice(space + 1));
+    });
+  } catch (error) {
+    await sql.end({ timeout: 0 });
+    throw DatabaseUnusableError.from(error, url) ?? error;
+  }
+  const jobs = new PostgresJobStore(sql, origin, announce);
+  return {
+    engine: 'postgres',
+    jobs,
+    keys: new PostgresKeyStore(sql),
+    ledger: new PostgresLedger(sql),
+    onJobFinished(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await jobs.idle();
+      listeners.clear();
+      await sql.end({ timeout: 5 });
+    },
+  };
+}

@@ -1,0 +1,316 @@
+import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import type postgres from 'postgres';
+import { randomHex } from '../../http/random-hex.ts';
+import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
+import type { ModelId } from '../../models/model-catalog.ts';
+import type { UpstreamJob } from '../../providers/provider-adapter.ts';
+import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import type { Queryable, Sql } from './connect-postgres.ts';
+import { moveCredits } from './postgres-ledger.ts';
+
+/** The channel finished jobs are announced on; the payload is `<origin instance> <job id>`. */
+export const JOB_FINISHED_CHANNEL = 'openpixels_job_finished';
+
+interface JobRow {
+  id: string;
+  key_id: string;
+  model: string;
+  prompt: string;
+  width: number;
+  height: number;
+  routing: RoutingPreferences;
+  price: number;
+  status: JobStatus;
+  provider: string | null;
+  result_url: string | null;
+  error: OpenPixelsErrorEnvelope | null;
+  attempts: AttemptRecord[];
+  upstream: UpstreamJob | null;
+  created_at: number;
+  updated_at: number;
+  deadline_at: number;
+  finished_at: number | null;
+}
+
+/** jsonb columns arrive parsed (postgres.js), so a row maps field by field. */
+function toJob(row: JobRow): JobRecord {
+  return {
+    id: row.id,
+    keyId: row.key_id,
+    model: row.model as ModelId,
+    prompt: row.prompt,
+    width: row.width,
+    height: row.height,
+    routing: row.routing,
+    price: row.price,
+    status: row.status,
+    provider: row.provider,
+    resultUrl: row.result_url,
+    error: row.error,
+    attempts: row.attempts,
+    upstream: row.upstream,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deadlineAt: row.deadline_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+/** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
+function newJobId(): string {
+  return `job_${randomHex(16)}`;
+}
+
+/** A value for a jsonb parameter: postgres.js would send a string as a JSON string, so objects go through sql.json. */
+function json(sql: Queryable, value: unknown): postgres.Parameter {
+  return sql.json(value as postgres.JSONValue);
+}
+
+/**
+ * Jobs in the shared PostgreSQL database, for any number of instances at once. What makes
+ * that safe is in the SQL: a submit locks its key's row first (`FOR UPDATE`), so the
+ * Idempotency-Key, active-job and balance facts its rules see stay true until it commits,
+ * whichever instance the next submit of that key reaches; every state change is guarded by
+ * the job's state (`WHERE status IN ('queued', 'processing')`), so one of two racing
+ * finishes wins; take-overs skip rows another instance is taking (`SKIP LOCKED`).
+ */
+export class PostgresJobStore implements JobStore {
+  readonly #sql: Sql;
+  readonly #origin: string;
+  readonly #finished: (id: string) => void;
+  #creating = 0;
+
+  /**
+   * `origin` names this instance in the finish notifications it sends; `finished` is told, right
+   * after the commit, each job this instance finished (other instances learn through NOTIFY).
+   */
+  constructor(sql: Sql, origin: string, finished: (id: string) => void) {
+    this.#sql = sql;
+    this.#origin = origin;
+    this.#finished = finished;
+  }
+
+  async create(input: NewJob): Promise<CreatedJob> {
+    this.#creating++;
+    try {
+      return await this.#sql.begin((tx) => this.#createIn(tx, input));
+    } finally {
+      this.#creating--;
+    }
+  }
+
+  async idle(): Promise<void> {
+    while (this.#creating > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+
+  async #createIn(tx: postgres.TransactionSql, input: NewJob): Promise<CreatedJob> {
+    const now = Date.now();
+    const idem = input.idempotency;
+    // Sent together (pipelined); the facts are read by a statement that starts after the lock is
+    // held, so they include every submit of this key that committed before it.
+    const [locked, [facts]] = await Promise.all([
+      tx`SELECT 1 FROM api_keys WHERE id = ${input.keyId} FOR UPDATE`,
+      tx<
+        {
+          balance: number;
+          active: number;
+          request_hash: string | null;
+          job_id: string | null;
+          idem_at: number | null;
+        }[]
+      >`
+        SELECT k.balance,
+               (SELECT count(*)::int FROM jobs j WHERE j.key_id = k.id AND j.status IN ('queued', 'processing')) AS active,
+               i.request_hash, i.job_id, i.created_at AS idem_at
+          FROM api_keys k
+          LEFT JOIN idempotency_keys i ON i.key_id = k.id AND i.idem_key = ${idem?.key ?? null}
+         WHERE k.id = ${input.keyId}`,
+    ]);
+    if (locked.length === 0 || !facts) throw new Error(`No API key with id ${input.keyId}.`);
+
+    if (idem && facts.job_id !== null && facts.request_hash !== null && facts.idem_at !== null) {
+      const earlier = { requestHash: facts.request_hash, jobId: facts.job_id, createdAt: facts.idem_at };
+      if (input.rules.idempotency(earlier, idem.requestHash, now) === 'replay') {
+        const [row] = await tx<JobRow[]>`SELECT * FROM jobs WHERE id = ${facts.job_id}`;
+        return { job: toJob(row as JobRow), replayed: true };
+      }
+      await tx`DELETE FROM idempotency_keys WHERE key_id = ${input.keyId} AND idem_key = ${idem.key}`;
+    }
+    input.rules.capacity({ activeJobs: facts.active, balance: facts.balance, price: input.price });
+
+    const id = newJobId();
+    const lease = input.startsNow;
+    const status = lease ? 'processing' : 'queued';
+    const deadlineAt = now + input.deadlineMs;
+    await Promise.all([
+      tx`INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
+         VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
+                 ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
+                 ${lease?.owner ?? null}, ${lease?.until ?? null})`,
+      moveCredits(tx, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: -input.price, note: null, now }),
+      idem &&
+        tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
+           VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,
+    ]);
+    // The row just written, built here rather than read back: the same values, one query fewer.
+    const job: JobRecord = {
+      id,
+      keyId: input.keyId,
+      model: input.model,
+      prompt: input.prompt,
+      width: input.width,
+      height: input.height,
+      routing: input.routing,
+      price: input.price,
+      status,
+      provider: null,
+      resultUrl: null,
+      error: null,
+      attempts: [],
+      upstream: null,
+      createdAt: now,
+      updatedAt: now,
+      deadlineAt,
+      finishedAt: null,
+    };
+    return { job, replayed: false };
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    const [row] = await this.#sql<JobRow[]>`SELECT * FROM jobs WHERE id = ${id}`;
+    return row && toJob(row);
+  }
+
+  async markProcessing(id: string, lease: Lease): Promise<boolean> {
+    const result = await this.#sql`
+      UPDATE jobs SET status = 'processing', owner = ${lease.owner}, lease_until = ${lease.until}, updated_at = ${Date.now()}
+       WHERE id = ${id} AND status = 'queued'`;
+    return result.count === 1;
+  }
+
+  async recordUpstream(id: string, upstream: UpstreamJob): Promise<boolean> {
+    const result = await this.#sql`
+      UPDATE jobs SET upstream = ${json(this.#sql, upstream)}, updated_at = ${Date.now()}
+       WHERE id = ${id} AND status IN ('queued', 'processing')`;
+    return result.count === 1;
+  }
+
+  async recordAttempt(id: string, attempt: AttemptRecord): Promise<void> {
+    await this.#sql`
+      UPDATE jobs SET attempts = attempts || ${json(this.#sql, [attempt])}, updated_at = ${Date.now()}
+       WHERE id = ${id} AND status IN ('queued', 'processing')`;
+  }
+
+  async complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
+    const now = Date.now();
+    // One statement, so the NOTIFY is sent exactly when the completion commits.
+    const rows = await this.#sql`
+      WITH done AS (
+        UPDATE jobs SET status = 'completed', provider = ${provider}, result_url = ${url},
+               attempts = attempts || ${json(this.#sql, [attempt])}, updated_at = ${now}, finished_at = ${now}, lease_until = NULL
+         WHERE id = ${id} AND status IN ('queued', 'processing')
+        RETURNING id)
+      SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || id) FROM done`;
+    if (rows.length === 1) this.#finished(id);
+    return rows.length === 1;
+  }
+
+  async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
+    const failed = await this.#sql.begin((tx) => this.#finishRefunded(tx, id, 'failed', error, provider));
+    if (failed) this.#finished(id);
+    return failed;
+  }
+
+  async cancel(
+    id: string,
+    keyId: string,
+    error: (job: JobRecord) => OpenPixelsErrorEnvelope,
+  ): Promise<{ cancelled: boolean; job: JobRecord } | undefined> {
+    const outcome = await this.#sql.begin(async (tx) => {
+      // Locked, so a completion racing this cancel waits and then finds the job finished.
+      const [row] = await tx<JobRow[]>`SELECT * FROM jobs WHERE id = ${id} FOR UPDATE`;
+      if (!row || row.key_id !== keyId) return undefined;
+      const job = toJob(row);
+      if (isFinished(job.status)) return { cancelled: false, job };
+      await this.#finishRefunded(tx, id, 'cancelled', error(job), job.provider);
+      const [after] = await tx<JobRow[]>`SELECT * FROM jobs WHERE id = ${id}`;
+      return { cancelled: true, job: toJob(after as JobRow) };
+    });
+    if (outcome?.cancelled) this.#finished(id);
+    return outcome;
+  }
+
+  /** The one way a job ends unpaid: its final status and error, its price given back, and the announcement. */
+  async #finishRefunded(
+    tx: postgres.TransactionSql,
+    id: string,
+    status: 'failed' | 'cancelled',
+    error: OpenPixelsErrorEnvelope,
+    provider: string | null,
+  ): Promise<boolean> {
+    const now = Date.now();
+    const [job] = await tx<{ key_id: string; price: number }[]>`
+      UPDATE jobs SET status = ${status}, error = ${json(tx, error)}, provider = ${provider}, updated_at = ${now},
+             finished_at = ${now}, lease_until = NULL
+       WHERE id = ${id} AND status IN ('queued', 'processing')
+      RETURNING key_id, price`;
+    if (!job) return false;
+    await Promise.all([
+      job.price > 0 &&
+        moveCredits(tx, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now }),
+      tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${`${this.#origin} ${id}`})`,
+    ]);
+    return true;
+  }
+
+  async listOverdue(time: number): Promise<JobRecord[]> {
+    const rows = await this.#sql<JobRow[]>`
+      SELECT * FROM jobs WHERE status IN ('queued', 'processing') AND deadline_at < ${time} ORDER BY deadline_at`;
+    return rows.map(toJob);
+  }
+
+  async claimLapsed(lease: Lease, now: number, limit: number): Promise<ClaimedJob[]> {
+    // SKIP LOCKED: two instances claiming at once take disjoint jobs instead of waiting on each
+    // other. The locked subquery still sees the owner before the take-over.
+    const rows = await this.#sql<Array<JobRow & { previous_owner: string | null }>>`
+      UPDATE jobs SET status = 'processing', owner = ${lease.owner}, lease_until = ${lease.until}, updated_at = ${now}
+        FROM (SELECT id, owner AS previous_owner FROM jobs
+               WHERE status IN ('queued', 'processing') AND (lease_until IS NULL OR lease_until < ${now})
+               ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED) lapsed
+       WHERE jobs.id = lapsed.id
+      RETURNING jobs.*, lapsed.previous_owner`;
+    return rows
+      .map((row) => ({ ...toJob(row), previousOwner: row.previous_owner }))
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async renewLeases(lease: Lease): Promise<string[]> {
+    const rows = await this.#sql<{ id: string }[]>`
+      UPDATE jobs SET lease_until = ${lease.until}
+       WHERE owner = ${lease.owner} AND status IN ('queued', 'processing') RETURNING id`;
+    return rows.map((row) => row.id);
+  }
+
+  async releaseLeases(owner: string): Promise<number> {
+    const result = await this.#sql`
+      UPDATE jobs SET lease_until = 0 WHERE owner = ${owner} AND status IN ('queued', 'processing')`;
+    return result.count;
+  }
+
+  async deleteFinished(before: number, limit: number): Promise<number> {
+    // One statement; the foreign key from idempotency_keys is checked at its end, after both deletes.
+    const rows = await this.#sql`
+      WITH doomed AS (
+        SELECT id FROM jobs WHERE finished_at IS NOT NULL AND finished_at < ${before}
+         ORDER BY finished_at LIMIT ${limit} FOR UPDATE SKIP LOCKED),
+      keys AS (DELETE FROM idempotency_keys WHERE job_id IN (SELECT id FROM doomed))
+      DELETE FROM jobs WHERE id IN (SELECT id FROM doomed) RETURNING id`;
+    return rows.length;
+  }
+
+  async purgeIdempotencyKeys(before: number): Promise<number> {
+    const result = await this.#sql`DELETE FROM idempotency_keys WHERE created_at < ${before}`;
+    return result.count;
+  }
+}

@@ -1,0 +1,74 @@
+import type { ApiKeyRecord, KeyStore, NewApiKey } from '../store.ts';
+import type { Sql } from './connect-postgres.ts';
+import { moveCredits } from './postgres-ledger.ts';
+
+interface KeyRow {
+  id: string;
+  hash: string;
+  prefix: string;
+  name: string;
+  balance: number;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toRecord(row: KeyRow): ApiKeyRecord {
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    name: row.name,
+    balance: row.balance,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** API keys and their balances in the shared PostgreSQL database: every instance sees a change at once. */
+export class PostgresKeyStore implements KeyStore {
+  readonly #sql: Sql;
+
+  constructor(sql: Sql) {
+    this.#sql = sql;
+  }
+
+  async insert(key: NewApiKey): Promise<ApiKeyRecord> {
+    return this.#sql.begin(async (tx) => {
+      await tx`INSERT INTO api_keys (id, hash, prefix, name, balance, created_at)
+        VALUES (${key.id}, ${key.hash}, ${key.prefix}, ${key.name}, 0, ${key.createdAt})`;
+      if (key.credits > 0) {
+        const move = {
+          keyId: key.id,
+          jobId: null,
+          kind: 'grant',
+          amount: key.credits,
+          note: 'initial credits',
+        } as const;
+        await moveCredits(tx, { ...move, now: key.createdAt });
+      }
+      const [row] = await tx<KeyRow[]>`SELECT * FROM api_keys WHERE id = ${key.id}`;
+      return toRecord(row as KeyRow);
+    });
+  }
+
+  async get(id: string): Promise<ApiKeyRecord | undefined> {
+    const [row] = await this.#sql<KeyRow[]>`SELECT * FROM api_keys WHERE id = ${id}`;
+    return row && toRecord(row);
+  }
+
+  async getByHash(hash: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
+    const [row] = await this.#sql<KeyRow[]>`SELECT * FROM api_keys WHERE hash = ${hash}`;
+    return row && { ...toRecord(row), hash: row.hash };
+  }
+
+  async list(): Promise<ApiKeyRecord[]> {
+    return (await this.#sql<KeyRow[]>`SELECT * FROM api_keys ORDER BY created_at, id`).map(toRecord);
+  }
+
+  async revoke(id: string, now: number): Promise<boolean> {
+    // Revoked or already revoked: true either way, as long as the key exists.
+    const [row] = await this.#sql<{ found: boolean }[]>`
+      WITH revoked AS (UPDATE api_keys SET revoked_at = ${now} WHERE id = ${id} AND revoked_at IS NULL RETURNING id)
+      SELECT EXISTS (SELECT 1 FROM revoked) OR EXISTS (SELECT 1 FROM api_keys WHERE id = ${id}) AS found`;
+    return row?.found === true;
+  }
+}
