@@ -40,7 +40,7 @@ const FAL_STATUS_WORD: Partial<Record<ErrorCode, string>> = {
 /**
  * fal's protocol paths for every endpoint the fal route serves (it is one wildcard route per
  * fal host, so the OpenAPI document cannot list them): submit and run per endpoint; status,
- * status stream, result and cancel per app. Each by path prefix and as fal's proxy.
+ * status stream, result and cancel per app. Each by path prefix; the first endpoint's also as fal's proxy.
  */
 function falRoutes(): Route[] {
   const apps = [...new Set(falEndpointIds.map((endpoint) => endpoint.split('/').slice(0, 2).join('/')))];
@@ -56,14 +56,21 @@ function falRoutes(): Route[] {
       { method: 'PUT', host: 'queue', path: `${app}/requests/{id}/cancel` },
     ]),
   ];
+  // Past its target check the proxy is the same code as the prefix: one endpoint's calls cover it.
+  const [first = ''] = falEndpointIds;
+  const firstApp = first.split('/').slice(0, 2).join('/');
   return calls.flatMap(({ method, host, path }) => [
     { method, template: `/fal/${host}/${path}`, auth: true, fal: 'prefix' as const },
-    {
-      method,
-      template: `https://${host === 'queue' ? 'queue.fal.run' : 'fal.run'}/${path}`,
-      auth: true,
-      fal: 'proxy' as const,
-    },
+    ...(path === first || path.startsWith(`${firstApp}/requests/`)
+      ? [
+          {
+            method,
+            template: `https://${host === 'queue' ? 'queue.fal.run' : 'fal.run'}/${path}`,
+            auth: true,
+            fal: 'proxy' as const,
+          },
+        ]
+      : []),
   ]);
 }
 
@@ -279,7 +286,8 @@ describe('every answer carries the catalog status of its code', () => {
       }
     }
     expect(checked).toBeGreaterThan(routes.length * 4);
-  });
+    // Hundreds of requests, each reading the key from the store (PostgreSQL in one run), on two shared cores.
+  }, 90_000);
 
   it('every route, the fuzz corpus of methods, keys, params, bodies and headers', async () => {
     const request = fc
@@ -319,7 +327,7 @@ describe('every answer carries the catalog status of its code', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 90_000);
 
   it('saw every refusal the protocol makes, and the request-level ones', () => {
     for (const code of [
