@@ -54,6 +54,8 @@ export interface RunningServer {
   runner: JobRunner;
   /** Who is waiting on which job (long polls, fal status streams); `waiting` counts them. */
   events: JobEvents;
+  /** This process's name in job leases (`host:pid:random`). */
+  instance: string;
   /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
   createApiKey(options: { credits: number; name?: string }): Promise<{ id: string; key: string }>;
   /** Graceful stop: refuse new work, let running jobs finish (up to shutdownTimeoutMs), then close. */
@@ -92,12 +94,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const lifecycle = { draining: false };
 
   const app = createFastify(config);
+  const instance = instanceName();
   const runner = new JobRunner({
     store: jobs,
     providers,
     health,
     logger: app.log,
-    owner: instanceName(),
+    owner: instance,
     leaseMs: config.leaseMs,
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
@@ -232,7 +235,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     return { id: record.id, key };
   };
-  return { url, config, app, store, keys, jobs, health, runner, events, createApiKey, close };
+  return { url, config, app, store, keys, jobs, health, runner, events, instance, createApiKey, close };
 }
 
 /** This process's name in job leases: unique even for two processes with one pid on two machines. */
