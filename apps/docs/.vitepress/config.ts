@@ -10,11 +10,14 @@ export default defineConfig({
   description: 'Docs for the OpenPixels image-generation gateway, its TypeScript client and its error contract.',
   srcExclude: ['README.md', 'test-results/**', 'samples/**', 'src/**', 'generated/**'],
   lastUpdated: false,
+  // Browsers ask for an icon; without one every page load ends in a 404 (`public/favicon.ico`).
+  head: [['link', { rel: 'icon', href: `${SITE_BASE}favicon.ico`, sizes: '32x32' }]],
   themeConfig: {
     search: { provider: 'local' },
     nav: [
       { text: 'Quickstart', link: '/quickstart' },
       { text: 'Client', link: '/reference/client' },
+      { text: 'HTTP API', link: '/reference/http-api' },
       { text: 'Errors', link: '/reference/errors' },
     ],
     sidebar: [
@@ -38,6 +41,7 @@ export default defineConfig({
         text: 'Reference',
         items: [
           { text: 'Client', link: '/reference/client' },
+          { text: 'HTTP API', link: '/reference/http-api' },
           { text: 'Errors', link: '/reference/errors' },
         ],
       },

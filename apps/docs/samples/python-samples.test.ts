@@ -28,7 +28,7 @@ describe('the Python and shell samples', () => {
   it('compile', async () => {
     // compile() rather than py_compile, which would leave __pycache__ in samples/.
     const compile = 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")';
-    for (const file of ['handling_errors.py', 'validate_envelope.py', 'parse_envelope.py']) {
+    for (const file of ['handling_errors.py', 'validate_envelope.py', 'parse_envelope.py', 'branch_on_error.py']) {
       await expect(run('python3', ['-c', compile, join(samples, file)])).resolves.toBeDefined();
     }
     for (const file of ['generate-types.sh', 'quickstart-curl.sh']) {
@@ -47,6 +47,26 @@ describe('the Python and shell samples', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("invalid at params/required: 'many' is not of type 'integer'");
     expect(result.stdout).toContain("invalid at params: 'available' is a required property");
+  });
+});
+
+describe('branch_on_error.py with the generated openpixels_errors package', () => {
+  // What `pip install ./packages/errors-python` puts on the path, without installing it.
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: join(DOCS_ROOT, '..', '..', 'packages', 'errors-python') };
+  const runOn = (body: unknown) =>
+    runWithStdin('python3', [join(samples, 'branch_on_error.py')], JSON.stringify(body), env);
+
+  it('branches on code == "NO_CREDITS" and reads its typed params', async () => {
+    expect(await runOn(exampleEnvelope('NO_CREDITS'))).toMatchObject({ code: 0, stderr: '', stdout: 'Out of credits: need 25, have 10.\n' });
+  });
+
+  it('prints codes as their wire strings, for known and newer provider codes alike', async () => {
+    const timeout = exampleEnvelope('PROVIDER_TIMEOUT');
+    expect((await runOn(timeout)).stdout).toBe(`PROVIDER_TIMEOUT: the provider failed (${timeout.message})\n`);
+    const newer = { type: 'PROVIDER_ERROR', code: 'PROVIDER_QUOTA_EXCEEDED', message: 'Quota.', params: {} };
+    expect((await runOn(newer)).stdout).toBe('PROVIDER_QUOTA_EXCEEDED: the provider failed (Quota.)\n');
+    const key = exampleEnvelope('INVALID_API_KEY');
+    expect((await runOn(key)).stdout).toBe(`INVALID_API_KEY (AUTHENTICATION_ERROR): ${key.message}\n`);
   });
 });
 

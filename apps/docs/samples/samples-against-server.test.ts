@@ -67,6 +67,18 @@ describe('the samples, run against a local server with the local provider', () =
     await expectPng(last.data?.url ?? '');
   });
 
+  it.each([
+    ['a bad key', 'INVALID_API_KEY'],
+    ['no credits', 'NO_CREDITS'],
+  ])('quickstart-curl.sh with %s prints the envelope and stops with exit 1', async (_, code) => {
+    const key = code === 'NO_CREDITS' ? broke : `sk-op-${'x'.repeat(40)}`;
+    const result = await runSample('quickstart-curl.sh', server, key);
+    expect(result).toMatchObject({ code: 1, stderr: '' });
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect((JSON.parse(lines[0] ?? '') as { code: string }).code).toBe(code);
+  });
+
   it('handling-errors.ts explains NO_CREDITS with its params, and prints the image when there are credits', async () => {
     const refused = await runSample('handling-errors.ts', server, broke);
     expect(refused.code).toBe(0);

@@ -49,6 +49,15 @@ describe("a real answer's doc_url, opened in Chromium on the gateway that sent i
     await expectLandedOnHeading(page, code);
   });
 
+  it('serves the icon every page links, where it links it', async () => {
+    await page.goto(`${rig.server.url}/docs/`);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBe('/docs/favicon.ico');
+    const icon = await fetch(new URL(href ?? '', rig.server.url));
+    expect(icon.status).toBe(200);
+    expect(new Uint8Array(await icon.arrayBuffer()).subarray(0, 4)).toEqual(new Uint8Array([0, 0, 1, 0]));
+  });
+
   it('loaded every page and asset from the gateway, none missing, nothing from outside', () => {
     expect(failedRequests).toEqual([]);
     expect(chromium.outsideRequests).toEqual([]);

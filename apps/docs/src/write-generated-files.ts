@@ -6,12 +6,15 @@ import { exampleEnvelope } from './example-envelope.ts';
 import type { JsonSchemaNode } from './json-schema-node.ts';
 import { renderErrorReference } from './render-error-reference.ts';
 import { renderFalErrorTable } from './render-fal-error-table.ts';
+import { type OpenApiDocument, renderHttpApiReference } from './render-http-api-reference.ts';
 import { renderRerouteTable } from './render-reroute-table.ts';
 import { SCHEMA_DOWNLOAD_PATH } from './schema-download-path.ts';
 
 /** The files `writeGeneratedFiles` produces, relative to the docs root; none is committed. */
 export const GENERATED_FILES = {
   errorReference: 'reference/errors.md',
+  /** From the gateway's committed `openapi.json`. */
+  httpApiReference: 'reference/http-api.md',
   schema: join('public', SCHEMA_DOWNLOAD_PATH),
   rerouteTable: 'generated/reroute-table.md',
   /** What a fal app sees for every code (included by the "Migrate from fal" page). */
@@ -22,10 +25,13 @@ export const GENERATED_FILES = {
 
 /**
  * Writes, from the installed `@openpixels/errors`, the error reference page, the downloadable
- * schema, and the parts other pages include (the reroute table, the fal error table, example bodies).
+ * schema, and the parts other pages include (the reroute table, the fal error table, example
+ * bodies); from the gateway's committed `openapi.json`, the HTTP API reference.
  */
 export async function writeGeneratedFiles(docsRoot: string): Promise<void> {
-  const schemaFile = createRequire(import.meta.url).resolve('@openpixels/errors/schema.json');
+  const require = createRequire(import.meta.url);
+  const schemaFile = require.resolve('@openpixels/errors/schema.json');
+  const openApi = JSON.parse(await readFile(require.resolve('@openpixels/server/openapi.json'), 'utf8')) as OpenApiDocument;
   const schema = JSON.parse(await readFile(schemaFile, 'utf8')) as JsonSchemaNode;
   const at = (file: string): string => join(docsRoot, file);
   await Promise.all(
@@ -36,6 +42,7 @@ export async function writeGeneratedFiles(docsRoot: string): Promise<void> {
   await mkdir(at(GENERATED_FILES.examplesDir), { recursive: true });
   await Promise.all([
     writeFile(at(GENERATED_FILES.errorReference), renderErrorReference(schema)),
+    writeFile(at(GENERATED_FILES.httpApiReference), renderHttpApiReference(openApi, './errors')),
     copyFile(schemaFile, at(GENERATED_FILES.schema)),
     writeFile(at(GENERATED_FILES.rerouteTable), `${renderRerouteTable('./reference/errors')}\n`),
     writeFile(at(GENERATED_FILES.falErrorTable), `${renderFalErrorTable('./reference/errors')}\n`),

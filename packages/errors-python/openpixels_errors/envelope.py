@@ -53,7 +53,10 @@ def from_list(f: Callable[[Any], T], x: Any) -> List[T]:
     return [f(y) for y in x]
 
 
-class HeadersTooLargeEnvelopeCode(Enum):
+class HeadersTooLargeEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE"
 
 
@@ -78,7 +81,10 @@ class HeadersTooLargeParams:
         return result
 
 
-class HeadersTooLargeEnvelopeType(Enum):
+class HeadersTooLargeEnvelopeType(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     BAD_REQUEST_ERROR = "BAD_REQUEST_ERROR"
 
 
@@ -129,7 +135,10 @@ class HeadersTooLargeEnvelope:
         return result
 
 
-class TypeEnum(Enum):
+class TypeEnum(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
 
 
@@ -179,11 +188,17 @@ class InternalServerErrorEnvelope:
         return result
 
 
-class InvalidAPIKeyEnvelopeCode(Enum):
+class InvalidAPIKeyEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     INVALID_API_KEY = "INVALID_API_KEY"
 
 
-class InvalidAPIKeyEnvelopeType(Enum):
+class InvalidAPIKeyEnvelopeType(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     AUTHENTICATION_ERROR = "AUTHENTICATION_ERROR"
 
 
@@ -233,7 +248,10 @@ class InvalidAPIKeyEnvelope:
         return result
 
 
-class InvalidArgumentsEnvelopeCode(Enum):
+class InvalidArgumentsEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     INVALID_ARGUMENTS = "INVALID_ARGUMENTS"
 
 
@@ -330,11 +348,17 @@ class InvalidArgumentsEnvelope:
         return result
 
 
-class JobAlreadyFinishedEnvelopeCode(Enum):
+class JobAlreadyFinishedEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     JOB_ALREADY_FINISHED = "JOB_ALREADY_FINISHED"
 
 
-class Status(Enum):
+class Status(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     """How the job had finished."""
 
     CANCELLED = "cancelled"
@@ -415,7 +439,10 @@ class JobAlreadyFinishedEnvelope:
         return result
 
 
-class JobCancelledEnvelopeCode(Enum):
+class JobCancelledEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     JOB_CANCELLED = "JOB_CANCELLED"
 
 
@@ -492,7 +519,10 @@ class JobCancelledEnvelope:
         return result
 
 
-class JobNotFoundEnvelopeCode(Enum):
+class JobNotFoundEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     JOB_NOT_FOUND = "JOB_NOT_FOUND"
 
 
@@ -563,7 +593,10 @@ class JobNotFoundEnvelope:
         return result
 
 
-class MethodNotAllowedEnvelopeCode(Enum):
+class MethodNotAllowedEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
 
 
@@ -645,7 +678,10 @@ class MethodNotAllowedEnvelope:
         return result
 
 
-class MissingAPIKeyEnvelopeCode(Enum):
+class MissingAPIKeyEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     MISSING_API_KEY = "MISSING_API_KEY"
 
 
@@ -696,7 +732,10 @@ class MissingAPIKeyEnvelope:
         return result
 
 
-class ModelUnavailableEnvelopeCode(Enum):
+class ModelUnavailableEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE"
 
 
@@ -728,7 +767,10 @@ class ModelUnavailableParams:
         return result
 
 
-class ModelUnavailableEnvelopeType(Enum):
+class ModelUnavailableEnvelopeType(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     AVAILABILITY_ERROR = "AVAILABILITY_ERROR"
 
 
@@ -779,7 +821,10 @@ class ModelUnavailableEnvelope:
         return result
 
 
-class NoCreditsEnvelopeCode(Enum):
+class NoCreditsEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     NO_CREDITS = "NO_CREDITS"
 
 
@@ -809,7 +854,10 @@ class NoCreditsParams:
         return result
 
 
-class NoCreditsEnvelopeType(Enum):
+class NoCreditsEnvelopeType(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     BILLING_ERROR = "BILLING_ERROR"
 
 
@@ -860,7 +908,10 @@ class NoCreditsEnvelope:
         return result
 
 
-class NoProvidersWorkingEnvelopeCode(Enum):
+class NoProvidersWorkingEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     NO_PROVIDERS_WORKING = "NO_PROVIDERS_WORKING"
 
 
@@ -919,7 +970,10 @@ class NoProvidersWorkingParams:
         return result
 
 
-class CodeEnum(Enum):
+class CodeEnum(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PROVIDER_ERROR = "PROVIDER_ERROR"
 
 
@@ -970,7 +1024,10 @@ class NoProvidersWorkingEnvelope:
         return result
 
 
-class PayloadTooLargeEnvelopeCode(Enum):
+class PayloadTooLargeEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
 
 
@@ -1109,7 +1166,10 @@ class ProviderErrorEnvelope:
         return result
 
 
-class ProviderHTTPErrorEnvelopeCode(Enum):
+class ProviderHTTPErrorEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PROVIDER_HTTP_ERROR = "PROVIDER_HTTP_ERROR"
 
 
@@ -1186,7 +1246,10 @@ class ProviderHTTPErrorEnvelope:
         return result
 
 
-class ProviderJobErrorEnvelopeCode(Enum):
+class ProviderJobErrorEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PROVIDER_JOB_ERROR = "PROVIDER_JOB_ERROR"
 
 
@@ -1263,7 +1326,10 @@ class ProviderJobErrorEnvelope:
         return result
 
 
-class ProviderNotFoundEnvelopeCode(Enum):
+class ProviderNotFoundEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PROVIDER_NOT_FOUND = "PROVIDER_NOT_FOUND"
 
 
@@ -1339,7 +1405,10 @@ class ProviderNotFoundEnvelope:
         return result
 
 
-class ProviderTimeoutEnvelopeCode(Enum):
+class ProviderTimeoutEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     PROVIDER_TIMEOUT = "PROVIDER_TIMEOUT"
 
 
@@ -1415,7 +1484,10 @@ class ProviderTimeoutEnvelope:
         return result
 
 
-class RateLimitedEnvelopeCode(Enum):
+class RateLimitedEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     RATE_LIMITED = "RATE_LIMITED"
 
 
@@ -1487,7 +1559,10 @@ class RateLimitedEnvelope:
         return result
 
 
-class RouteNotFoundEnvelopeCode(Enum):
+class RouteNotFoundEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     ROUTE_NOT_FOUND = "ROUTE_NOT_FOUND"
 
 
@@ -1563,7 +1638,10 @@ class RouteNotFoundEnvelope:
         return result
 
 
-class ServiceUnavailableEnvelopeCode(Enum):
+class ServiceUnavailableEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
 
@@ -1636,7 +1714,10 @@ class ServiceUnavailableEnvelope:
         return result
 
 
-class PurpleCode(Enum):
+class PurpleCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     UNKNOWN_ERROR = "UNKNOWN_ERROR"
 
 
@@ -1709,7 +1790,10 @@ class UnknownErrorEnvelope:
         return result
 
 
-class UnknownModelEnvelopeCode(Enum):
+class UnknownModelEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     UNKNOWN_MODEL = "UNKNOWN_MODEL"
 
 
@@ -1786,7 +1870,10 @@ class UnknownModelEnvelope:
         return result
 
 
-class UnsupportedMediaTypeEnvelopeCode(Enum):
+class UnsupportedMediaTypeEnvelopeCode(str, Enum):
+    __str__ = str.__str__
+    __format__ = str.__format__
+
     UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
 
 

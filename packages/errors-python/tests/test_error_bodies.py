@@ -60,6 +60,17 @@ def test_decoder_gives_the_typed_envelope_from_dict_or_json_text(body_fixture):
         assert decoded.to_dict() == body_fixture["body"]
 
 
+def test_decoded_code_and_type_compare_equal_to_their_wire_strings(body_fixture):
+    decoded = decode_error_envelope(body_fixture["body"])
+    # What users write: `decode_error_envelope(body).code == "NO_CREDITS"`.
+    assert decoded.code == body_fixture["code"]
+    assert decoded.type == body_fixture["body"]["type"]
+    assert isinstance(decoded.code, str) and isinstance(decoded.type, str)
+    assert {decoded.code: 1}.get(body_fixture["code"]) == 1
+    assert f"{decoded.code}" == str(decoded.code) == body_fixture["code"]
+    assert json.dumps({"code": decoded.code}) == json.dumps({"code": body_fixture["code"]})
+
+
 def test_tables_agree_with_the_typescript_runtime(body_fixture):
     code = body_fixture["code"]
     assert CODE_STATUSES[code] == body_fixture["status"]

@@ -1,7 +1,13 @@
 import type { DecodedErrorEnvelope } from '@openpixels/errors';
 
-/** The statuses the gateway uses; another string may come from a newer server. */
-export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled' | (string & {});
+/**
+ * The statuses of the wire contract (`@openpixels/wire`), spelled out because the published
+ * declarations cannot import a private package; `wire-contract.test-d.ts` fails when they differ.
+ */
+export type KnownJobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
+
+/** A job's status: a known one, or another string from a newer server. */
+export type JobStatus = KnownJobStatus | (string & {});
 
 /** What a finished job produced. */
 export interface ImageData {

@@ -1,4 +1,4 @@
-import { createError } from '@openpixels/errors';
+import { createError, errorCatalog, errorCodes, exampleError } from '@openpixels/errors';
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from './read-answer.ts';
 
@@ -37,5 +37,17 @@ describe('readAnswer', () => {
   it('keeps a newer server code, retrying it by status', () => {
     const body = { type: 'AVAILABILITY_ERROR', code: 'REGION_DRAINING', message: 'Draining.', params: {} };
     expect(readAnswer(503, new Headers(), json(body))).toMatchObject({ retryable: true, error: { code: 'REGION_DRAINING' } });
+  });
+});
+
+describe('readAnswer retries as the catalog says', () => {
+  const sentCodes = errorCodes.filter((code) => code !== 'UNKNOWN_ERROR');
+
+  it.each(sentCodes)('%s: retryable exactly when the catalog says, under its own status or any other', (code) => {
+    const body = json(exampleError(code));
+    for (const status of [errorCatalog[code].status, 400, 418, 500, 503]) {
+      const answer = readAnswer(status, new Headers(), body);
+      expect('error' in answer && answer.retryable, `${code} under ${status}`).toBe(errorCatalog[code].retryable);
+    }
   });
 });

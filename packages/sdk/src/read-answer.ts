@@ -10,7 +10,8 @@ export interface FailedAnswer {
   waitMs: number;
 }
 
-// Statuses where the same request may succeed later: timeouts, rate limits, server trouble.
+// For answers without a known code (a newer server's code, a proxy's page): statuses where the
+// same request may succeed later: timeouts, rate limits, server trouble.
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** Reads an HTTP answer of submit or poll: a job state, or a failure decoded as the contract's envelope. */
@@ -28,12 +29,14 @@ export function readAnswer(status: number, headers: Headers, text: string): { st
     return { error: decodeErrorEnvelope(text), retryable: true, waitMs: 0 };
   }
   const error = decodeErrorEnvelope(text);
-  // A known code has the last word (NO_CREDITS stays final even if sent with a 5xx); an unknown
-  // one, or a body that is no envelope at all (a proxy's page), is judged by its status.
-  const codeAllows = !isKnownCode(error.code) || error.code === 'UNKNOWN_ERROR' || errorCatalog[error.code].retryable;
+  // A known code is retried exactly when the catalog says so, whatever status carried it (NO_CREDITS
+  // stays final under a 503, RATE_LIMITED is retried under any status). An unknown code, or a body
+  // that is no envelope at all (UNKNOWN_ERROR, a proxy's page), is judged by its status.
+  const { code } = error;
   return {
     error,
-    retryable: RETRY_STATUSES.includes(status) && codeAllows,
+    retryable:
+      isKnownCode(code) && code !== 'UNKNOWN_ERROR' ? errorCatalog[code].retryable : RETRY_STATUSES.includes(status),
     waitMs: retryAfter(headers, error),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Model ids the gateway served at launch. `flux-1.1-pro` is the spelling the 0.2.x client's
- * types used; the gateway treats it as `flux-pro-1.1`, the canonical id.
+ * Model names the gateway serves: the wire contract's ids and aliases (`wire-contract.test-d.ts`
+ * fails when they differ). `flux-1.1-pro` is the spelling the 0.2.x client's types used; the
+ * gateway treats it as `flux-pro-1.1`, the canonical id.
  */
 export type KnownModel = 'flux-dev' | 'flux-schnell' | 'flux-pro-1.1' | 'flux-1.1-pro';
 

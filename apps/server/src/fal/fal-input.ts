@@ -1,6 +1,6 @@
 import { type ArgumentIssue, createError } from '@openpixels/errors';
+import { submitBodySchema } from '@openpixels/wire';
 import { Ajv } from 'ajv';
-import { submitBodySchema } from '../http/api-schemas.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
 
 /** fal's named image sizes for FLUX, in pixels. */

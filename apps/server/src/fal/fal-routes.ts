@@ -1,8 +1,8 @@
 import { createError, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { routingSchema } from '@openpixels/wire';
 import { Ajv } from 'ajv';
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { routingSchema } from '../http/api-schemas.ts';
 import { parseJsonBody } from '../http/parse-json-body.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
 import { admitJob, type JobRequest } from '../jobs/admission.ts';

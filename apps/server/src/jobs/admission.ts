@@ -103,7 +103,7 @@ export async function admitJob(
   request: JobRequest,
 ): Promise<{ job: JobRecord; replayed: boolean }> {
   const model = resolveModel(request.model);
-  if (!model) throw createError('UNKNOWN_MODEL', { model: request.model, available: modelIds });
+  if (!model) throw createError('UNKNOWN_MODEL', { model: request.model, available: [...modelIds] });
 
   // A lone surrogate cannot be stored as UTF-8 (it would become U+FFFD, and a resumed job
   // would send another prompt): refuse it here rather than change the prompt silently.

@@ -1,17 +1,17 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { type FinishedJobStatus, type JobStatus, unfinishedJobStatuses } from '@openpixels/wire';
 import type { ModelId } from '../models/model-catalog.ts';
 import type { UpstreamJob } from '../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 
-/** Where a job is: accepted, running at a provider, or finished one way or another. */
-export type JobStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
+// Where a job is, and the statuses it ends in, come from the wire contract (`@openpixels/wire`).
+export type { JobStatus };
 
-/** The statuses of a finished job: after one of these nothing about the job changes any more. */
-export type FinalJobStatus = Exclude<JobStatus, 'queued' | 'processing'>;
+const unfinished: readonly JobStatus[] = unfinishedJobStatuses;
 
-/** True once a job has finished (completed, failed or cancelled). */
-export function isFinished(status: JobStatus): status is FinalJobStatus {
-  return status !== 'queued' && status !== 'processing';
+/** True once a job has finished (completed, failed or cancelled): nothing about it changes any more. */
+export function isFinished(status: JobStatus): status is FinishedJobStatus {
+  return !unfinished.includes(status);
 }
 
 /** One provider attempt of a job, kept for the job's error and for operators. */

@@ -1,35 +1,14 @@
-import { docUrl, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import { type FinalJobStatus, isFinished, type JobRecord } from './job-record.ts';
-
-/** A job still on its way. */
-export interface JobUpdateView {
-  type: 'update';
-  id: string;
-  status: 'queued' | 'processing';
-}
-
-/** A finished job: `data.url` when it completed, `error` when it failed or was cancelled. */
-export interface JobResultView {
-  type: 'result';
-  id: string;
-  status: FinalJobStatus;
-  data?: { url: string };
-  error?: OpenPixelsErrorEnvelope;
-  meta: {
-    model: string;
-    provider: string | null;
-    attempts: number;
-    duration_ms: number;
-  };
-}
+import { docUrl } from '@openpixels/errors';
+import type { JobResultAnswer, JobUpdateAnswer } from '@openpixels/wire';
+import { isFinished, type JobRecord } from './job-record.ts';
 
 /**
  * What submit and poll answer with for a job: the wire shape the published clients read. A
  * failed job's `doc_url` points into the docs site at `docsBaseUrl`, like every other answer's.
  */
-export function jobView(job: JobRecord, docsBaseUrl: string | undefined): JobUpdateView | JobResultView {
+export function jobView(job: JobRecord, docsBaseUrl: string | undefined): JobUpdateAnswer | JobResultAnswer {
   if (!isFinished(job.status)) return { type: 'update', id: job.id, status: job.status };
-  const view: JobResultView = {
+  const view: JobResultAnswer = {
     type: 'result',
     id: job.id,
     status: job.status,

@@ -1,6 +1,7 @@
+import { jobAnswerSchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { jobAnswerSchema, jobIdParamsSchema } from '../http/api-schemas.ts';
+import { jobIdParamsSchema } from '../http/api-schemas.ts';
 import { cancelJob } from '../jobs/cancel-job.ts';
 import { jobView } from '../jobs/job-view.ts';
 

@@ -1,3 +1,4 @@
+import { aliasesOf } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { balanceAnswerSchema, modelsAnswerSchema, providersAnswerSchema } from '../http/api-schemas.ts';
@@ -18,7 +19,7 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: AppDeps): void
     async () => ({
       models: modelIds.map((id) => ({
         id,
-        aliases: [...modelCatalog[id].aliases],
+        aliases: aliasesOf(id),
         price: modelCatalog[id].price,
         description: modelCatalog[id].description,
         providers: deps.providers.filter((p) => p.models.includes(id)).map((p) => p.id),

@@ -1,7 +1,8 @@
 import { createError } from '@openpixels/errors';
+import { jobAnswerSchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { jobAnswerSchema, jobIdParamsSchema, pollQuerySchema } from '../http/api-schemas.ts';
+import { jobIdParamsSchema, pollQuerySchema } from '../http/api-schemas.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 

@@ -1,23 +1,10 @@
+import { jobAnswerSchema, type SubmitBody, submitBodySchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { jobAnswerSchema, submitBodySchema, submitHeadersSchema } from '../http/api-schemas.ts';
+import { submitHeadersSchema } from '../http/api-schemas.ts';
 import { admitJob } from '../jobs/admission.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { jobView } from '../jobs/job-view.ts';
-
-interface SubmitBody {
-  model: string;
-  prompt: string;
-  width: number;
-  height: number;
-  config?: {
-    routing?: {
-      whitelist?: string[];
-      ordering?: string[];
-      strategy?: 'best' | 'random';
-    };
-  };
-}
 
 /** `POST /v2/submit`: checks, prices and reserves, stores the job and starts it. */
 export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
