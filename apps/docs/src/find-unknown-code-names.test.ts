@@ -8,6 +8,11 @@ describe('findUnknownCodeNames', () => {
     expect(findUnknownCodeNames(text)).toEqual([]);
   });
 
+  it("accepts fal's status words, and still names a code misspelt after one", () => {
+    expect(findUnknownCodeNames('IN_QUEUE, IN_PROGRESS, CANCELLATION_REQUESTED, ALREADY_COMPLETED, NOT_FOUND')).toEqual([]);
+    expect(findUnknownCodeNames('JOB_NOT_FOUND and JOB_NOTFOUND')).toEqual(['JOB_NOTFOUND']);
+  });
+
   it('names a misspelt or invented code once, wherever it appears', () => {
     const text = "if (error.code === 'NO_CREDIT') retry(); see `PROVIDER_EXPLODED` and NO_CREDIT again";
     expect(findUnknownCodeNames(text)).toEqual(['NO_CREDIT', 'PROVIDER_EXPLODED']);

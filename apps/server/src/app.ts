@@ -6,7 +6,7 @@ import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
 import { capConnections } from './http/connection-cap.ts';
-import { type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
+import { type ErrorAnswerShape, type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
 import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
@@ -19,7 +19,16 @@ import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImageRoute } from './routes/image-route.ts';
 import { registerPollRoute } from './routes/poll-route.ts';
 import { registerSubmitRoute } from './routes/submit-route.ts';
-import { FAL_CORS_REQUEST_HEADERS, FAL_REQUEST_ID_HEADER, registerFalRoutes } from './fal/fal-routes.ts';
+import { falErrorAnswer } from './fal/fal-error-answer.ts';
+import { FAL_CORS_REQUEST_HEADERS, FAL_REQUEST_ID_HEADER, isFalPath, registerFalRoutes } from './fal/fal-routes.ts';
+
+/**
+ * How an error is answered on this path: in fal's shape anywhere under the fal route (also a
+ * wrong method, an unknown path or an unreadable body there), as the plain envelope elsewhere.
+ */
+function errorShapeFor(url: string): ErrorAnswerShape | undefined {
+  return isFalPath(url) ? falErrorAnswer : undefined;
+}
 
 /**
  * The Fastify instance with everything that is not a route: logging, request ids, the body
@@ -47,7 +56,7 @@ export function createFastify(config: ServerConfig): FastifyInstance {
     forceCloseConnections: 'idle',
     // A long poll may be held for pollWaitMs; anything slower than that plus a margin is stuck.
     requestTimeout: config.pollWaitMs + 30_000,
-    frameworkErrors: (error, request, reply) => sendError(error, request, reply, errors),
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply, errors, errorShapeFor(request.url)),
     clientErrorHandler: (error, socket) => {
       if ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
       sendClientError(error, socket, `req_client_${Date.now().toString(36)}`, errors);
@@ -120,11 +129,15 @@ export function createFastify(config: ServerConfig): FastifyInstance {
       done(error as Error, undefined);
     }
   });
-  // Route families that answer errors in another protocol's shape (fal's) use the same mapping.
-  app.decorate('errorContext', errors);
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors));
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply, errors, errorShapeFor(request.url)));
   app.setNotFoundHandler((request, reply) =>
-    sendError(Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }), request, reply, errors),
+    sendError(
+      Object.assign(new Error('no route'), { code: 'FST_ERR_NOT_FOUND' }),
+      request,
+      reply,
+      errors,
+      errorShapeFor(request.url),
+    ),
   );
   // Hooks on every request are callback-style, not async: an async hook costs a promise and
   // its resolution per request, which showed up in the profile under load.

@@ -1,12 +1,6 @@
 import type { ErrorCode } from '@openpixels/errors';
-import type { ErrorContext } from './http/error-response.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    /** What the error mapping knows about this server (see createFastify). */
-    errorContext: ErrorContext;
-  }
-
   /** OpenAPI fields kept beside the validation schemas of a route. */
   interface FastifySchema {
     summary?: string;

@@ -52,6 +52,8 @@ export interface RunningServer {
   jobs: JobStore;
   health: ProviderHealth;
   runner: JobRunner;
+  /** Who is waiting on which job (long polls, fal status streams); `waiting` counts them. */
+  events: JobEvents;
   /** This process's name in job leases (`host:pid:random`). */
   instance: string;
   /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
@@ -256,7 +258,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     return { id: record.id, key };
   };
-  return { url, config, app, store, keys, jobs, health, runner, instance, createApiKey, close };
+  return { url, config, app, store, keys, jobs, health, runner, events, instance, createApiKey, close };
 }
 
 /** This process's name in job leases: unique even for two processes with one pid on two machines. */

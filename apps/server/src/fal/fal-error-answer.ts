@@ -8,22 +8,44 @@ import type { ErrorAnswerShape } from '../http/error-response.ts';
 const FAL_VALIDATION_STATUS = 422;
 
 /**
+ * fal's `status` word beside the envelope for the codes its cancel answers with, so an app that
+ * reads fal's cancel body (`ALREADY_COMPLETED`, `NOT_FOUND`) finds it.
+ */
+const FAL_CANCEL_STATUS: Partial<Record<ErrorCode, string>> = {
+  JOB_ALREADY_FINISHED: 'ALREADY_COMPLETED',
+  JOB_NOT_FOUND: 'NOT_FOUND',
+};
+
+/** fal's cancel `status` word the fal route puts beside this code's envelope, if any. */
+export function falStatusWordOf(code: ErrorCode): string | undefined {
+  return FAL_CANCEL_STATUS[code];
+}
+
+/** The HTTP status the fal route answers a request refused with `code`: the catalog's, but fal's 422 for INVALID_ARGUMENTS. */
+export function falErrorStatus(code: ErrorCode): number {
+  return code === 'INVALID_ARGUMENTS' ? FAL_VALIDATION_STATUS : errorCatalog[code].status;
+}
+
+/**
  * How the fal route answers an error: the envelope as the body (fal's client exposes it as
  * `ApiError.body` and uses its `message`), with the catalog's status, except INVALID_ARGUMENTS,
  * which gets fal's 422 and a `detail` list in fal's (FastAPI's) shape beside the envelope.
+ * JOB_ALREADY_FINISHED and JOB_NOT_FOUND carry fal's cancel `status` word beside it.
  */
 export const falErrorAnswer: ErrorAnswerShape = (error, envelope) => {
-  if (!hasErrorCode(error, 'INVALID_ARGUMENTS')) return { status: error.status, body: envelope };
+  const falStatus = FAL_CANCEL_STATUS[error.code];
+  if (falStatus !== undefined) return { status: falErrorStatus(error.code), body: { ...envelope, status: falStatus } };
+  if (!hasErrorCode(error, 'INVALID_ARGUMENTS')) return { status: falErrorStatus(error.code), body: envelope };
   const detail = error.params.issues.map((issue) => ({
     loc: ['body', ...(issue.path === '' ? [] : issue.path.split('.'))],
     msg: issue.message,
     type: 'value_error',
   }));
-  return { status: FAL_VALIDATION_STATUS, body: { ...envelope, detail } };
+  return { status: falErrorStatus(error.code), body: { ...envelope, detail } };
 };
 
-/** Statuses fal's client retries on a result call (429, 502, 503, 504). */
-const RETRIED_BY_FAL_CLIENT = new Set([429, 502, 503, 504]);
+/** Statuses fal's client (1.x) retries with backoff on submit, result and run; it retries 500 too on a status call. */
+export const RETRIED_BY_FAL_CLIENT: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
  * The status of a finished job's failure on fal's result (and synchronous run) calls. fal's

@@ -1,8 +1,9 @@
-import { ApiError, createFalClient, type RequestMiddleware, ValidationError } from '@fal-ai/client';
+import { ValidationError } from '@fal-ai/client';
 import { hasErrorCode, isAuthenticationError, isProviderError } from '@openpixels/errors';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
+import { type RealFalClientOptions, realFalClient, thrownByFal } from '../testing/real-fal-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
 
@@ -26,33 +27,8 @@ afterAll(async () => {
   await falStandIn.close();
 });
 
-/** fal's documented way to send its calls elsewhere: a request middleware rewriting fal's hosts to our prefix. */
-const toPathPrefix =
-  (base: string): RequestMiddleware =>
-  async (request) => ({
-    ...request,
-    url: request.url
-      .replace('https://queue.fal.run/', `${base}/fal/queue/`)
-      .replace('https://fal.run/', `${base}/fal/run/`),
-  });
-
-/** A fal client pointed at our server by path prefix (default) or as fal's proxy (`proxyUrl`). */
-function falClient(
-  options: { key?: string | undefined; via?: 'prefix' | 'proxy'; headers?: Record<string, string> } = {},
-) {
-  const { via = 'prefix', headers } = options;
-  const key = 'key' in options ? options.key : server.key;
-  const extra: RequestMiddleware = async (request) => ({ ...request, headers: { ...request.headers, ...headers } });
-  const prefix = toPathPrefix(server.url);
-  return createFalClient({
-    ...(key === undefined ? {} : { credentials: key }),
-    ...(via === 'proxy'
-      ? { proxyUrl: { url: `${server.url}/fal/proxy`, when: 'always' }, requestMiddleware: extra }
-      : { requestMiddleware: async (request) => prefix(await extra(request)) }),
-    // Retries would only slow a failing test down; what is retried is asserted where it matters.
-    retry: { maxRetries: 0 },
-  });
-}
+/** The real fal client pointed at this file's server. */
+const falClient = (options: RealFalClientOptions = {}) => realFalClient(server, options);
 
 interface FluxOutput {
   images: { url: string; width: number; height: number; content_type: string }[];
@@ -66,18 +42,6 @@ async function expectPng(image: FluxOutput['images'][number], width: number, hei
   expect(response.headers.get('content-type')).toBe('image/png');
   const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
   expect([png.width, png.height]).toEqual([width, height]);
-}
-
-/** What the fal client threw, as the ApiError it must be, with its body checked as our envelope. */
-async function thrownBy(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the fal client to throw');
-    },
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError<Record<string, unknown>>;
 }
 
 const routeLocal = { 'x-openpixels-routing': JSON.stringify({ whitelist: ['local'] }) };
@@ -128,7 +92,7 @@ describe.each(['prefix', 'proxy'] as const)('the real @fal-ai/client, pointed he
   });
 
   it('INVALID_API_KEY: 401 with the envelope as ApiError.body', async () => {
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient({ via, key: `sk-op-${'x'.repeat(40)}` }).run('fal-ai/flux/dev', { input: { prompt: 'x' } }),
     );
     expect(error.status).toBe(401);
@@ -138,7 +102,7 @@ describe.each(['prefix', 'proxy'] as const)('the real @fal-ai/client, pointed he
   });
 
   it('MISSING_API_KEY: 401', async () => {
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient({ via, key: undefined }).queue.submit('fal-ai/flux/dev', { input: { prompt: 'x' } }),
     );
     expect(error.status).toBe(401);
@@ -147,7 +111,7 @@ describe.each(['prefix', 'proxy'] as const)('the real @fal-ai/client, pointed he
 
   it('NO_CREDITS: 402, nothing charged', async () => {
     const { key } = await server.createApiKey({ credits: 2, name: 'poor' });
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient({ via, key }).subscribe('fal-ai/flux/dev', { input: { prompt: 'x' }, pollInterval: 20 }),
     );
     expect(error.status).toBe(402);
@@ -160,7 +124,7 @@ describe.each(['prefix', 'proxy'] as const)('the real @fal-ai/client, pointed he
   });
 
   it('UNKNOWN_MODEL: an endpoint we do not route is 404, naming the ones we do', async () => {
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient({ via }).queue.submit('fal-ai/stable-diffusion-v3', { input: { prompt: 'x' } }),
     );
     expect(error.status).toBe(404);
@@ -172,7 +136,7 @@ describe.each(['prefix', 'proxy'] as const)('the real @fal-ai/client, pointed he
   });
 
   it('INVALID_ARGUMENTS: 422 (a ValidationError), each refused field named, in the envelope and in detail', async () => {
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient({ via }).queue.submit('fal-ai/flux/dev', {
         input: { prompt: 'x', seed: 42, num_images: 2, image_size: 'huge', colour: 'red' } as never,
       }),
@@ -213,7 +177,9 @@ describe('provider failures through the fal route', () => {
     try {
       const before = (await (await server.call('/v2/balance')).json()) as { balance: number };
       const fal = falClient({ headers: { 'x-openpixels-routing': JSON.stringify({ whitelist: ['fal'] }) } });
-      const error = await thrownBy(fal.subscribe('fal-ai/flux/dev', { input: { prompt: 'pinned' }, pollInterval: 20 }));
+      const error = await thrownByFal(
+        fal.subscribe('fal-ai/flux/dev', { input: { prompt: 'pinned' }, pollInterval: 20 }),
+      );
       // 502 would make fal's client retry a result that cannot change: a failed job's result is 500.
       expect(error.status).toBe(500);
       expectErrorEnvelope(error.body, 'PROVIDER_HTTP_ERROR');
@@ -250,7 +216,7 @@ describe('proxy mode is not an open proxy', () => {
 describe('what the route cannot honour is refused, never ignored', () => {
   it('a webhook (fal_webhook) is INVALID_ARGUMENTS naming it, nothing charged', async () => {
     const before = (await (await server.call('/v2/balance')).json()) as { balance: number };
-    const error = await thrownBy(
+    const error = await thrownByFal(
       falClient().queue.submit('fal-ai/flux/dev', {
         input: { prompt: 'x' },
         webhookUrl: 'https://app.example.com/hook',

@@ -3,20 +3,30 @@ import { routingSchema } from '@openpixels/wire';
 import { Ajv } from 'ajv';
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { sendError } from '../http/error-response.ts';
+import { parseJsonBody } from '../http/parse-json-body.ts';
 import { type SchemaError, validationIssues } from '../http/validation-issues.ts';
 import { admitJob, type JobRequest } from '../jobs/admission.ts';
+import { cancelJob } from '../jobs/cancel-job.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
-import type { ApiKeyRecord } from '../store/store.ts';
 import { falAppOf, falEndpointIds, modelForFalEndpoint } from '../models/fal-endpoints.ts';
-import { falErrorAnswer, falFailedJobStatus } from './fal-error-answer.ts';
+import type { ApiKeyRecord } from '../store/store.ts';
+import { falFailedJobStatus } from './fal-error-answer.ts';
 import { readFalInput } from './fal-input.ts';
-import { falOutput, falStatusView, falUrls } from './fal-views.ts';
+import { streamFalStatus } from './fal-status-stream.ts';
+import { falCancelAccepted, falOutput, falStatusView, falUrls } from './fal-views.ts';
 
 /** fal's hosts a request may be meant for: its queue API and its synchronous runs. */
 const FAL_HOSTS = { 'queue.fal.run': 'queue', 'fal.run': 'run' } as const;
 type FalApi = (typeof FAL_HOSTS)[keyof typeof FAL_HOSTS];
+
+/** Where the fal route lives: every path below it answers errors in fal's shape (see app.ts). */
+const FAL_PATH_PREFIX = '/fal/';
+
+/** True for a request URL on the fal route. */
+export function isFalPath(url: string): boolean {
+  return url.startsWith(FAL_PATH_PREFIX);
+}
 
 /** The header fal's client puts the real target in when it is given a `proxyUrl`. */
 export const FAL_TARGET_HEADER = 'x-fal-target-url';
@@ -49,13 +59,23 @@ const validateRouting = new Ajv({ allErrors: true, verbose: true, strict: false 
  */
 export function registerFalRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.register(async (fal) => {
-    fal.setErrorHandler((error, request, reply) => sendError(error, request, reply, app.errorContext, falErrorAnswer));
+    // fal's client sends `Content-Type: application/json` on every call, also on its cancel PUT,
+    // which has no body: here an empty JSON body is no body, anything else is parsed as elsewhere.
+    fal.removeContentTypeParser('application/json');
+    fal.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+      try {
+        done(null, body === '' ? undefined : parseJsonBody(body as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
     const config: FastifyContextConfig = {
       auth: true,
       errorCodes: [
         'NO_CREDITS',
         'UNKNOWN_MODEL',
         'JOB_NOT_FOUND',
+        'JOB_ALREADY_FINISHED',
         'PROVIDER_NOT_FOUND',
         'NO_PROVIDERS_WORKING',
         'MODEL_UNAVAILABLE',
@@ -146,13 +166,17 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
     const urls = falUrls(call.queueBase, app, job.id);
     reply.header(FAL_REQUEST_ID_HEADER, job.id);
     if (rest === '/status') {
-      const logs = query.get('logs') === '1' || query.get('logs') === 'true';
       // fal answers 202 while a request is not finished, 200 once it is.
       reply.code(isFinished(job.status) ? 200 : 202);
-      return falStatusView(job, urls, logs);
+      return falStatusView(job, urls, wantsLogs(query));
     }
-    if (rest === '/status/stream' || rest === '/cancel') {
-      throw createError('ROUTE_NOT_FOUND', { method: request.method, path: request.url });
+    if (rest === '/cancel') {
+      // The same cancel as /v2/cancel/:id: refunded once, the provider's job cancelled too.
+      await cancelJob(deps.runner, job.id, keyId);
+      return reply.code(202).send(falCancelAccepted(job.id));
+    }
+    if (rest === '/status/stream') {
+      return streamFalStatus(deps, reply, job, urls, wantsLogs(query));
     }
     return answerResult(reply, job);
   }
@@ -167,6 +191,11 @@ async function answerFal(deps: AppDeps, request: FastifyRequest, reply: FastifyR
   }
   const app = falAppOf(job.model) as string;
   return { status: 'IN_QUEUE', queue_position: 0, ...falUrls(call.queueBase, app, job.id) };
+}
+
+/** fal's client asks for logs with `?logs=1`; `true` is what people write by hand. */
+function wantsLogs(query: URLSearchParams): boolean {
+  return query.get('logs') === '1' || query.get('logs') === 'true';
 }
 
 /** Admits a fal submit through the one admission path, with the endpoint's model and fal's input read into a job. */

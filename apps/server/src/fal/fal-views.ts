@@ -1,7 +1,19 @@
-import type { JobRecord } from '../jobs/job-record.ts';
+import type { JobRecord, JobStatus } from '../jobs/job-record.ts';
 
 /** fal's request statuses. */
 export type FalStatus = 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
+
+/**
+ * How each job status reads in fal's protocol. fal has no failed or cancelled status: such a
+ * request is COMPLETED, and asking for its result answers its error.
+ */
+const FAL_STATUS: Record<JobStatus, FalStatus> = {
+  queued: 'IN_QUEUE',
+  processing: 'IN_PROGRESS',
+  completed: 'COMPLETED',
+  failed: 'COMPLETED',
+  cancelled: 'COMPLETED',
+};
 
 /** Where a fal app finds a request: fal's own URLs, or this server's under its path prefix. */
 export interface FalUrls {
@@ -19,14 +31,17 @@ export function falUrls(queueBase: string, app: string, id: string): FalUrls {
 
 /** A job's state as fal's status call answers it; `logs` lists the provider attempts when asked. */
 export function falStatusView(job: JobRecord, urls: FalUrls, withLogs: boolean): Record<string, unknown> {
-  const status: FalStatus =
-    job.status === 'queued' ? 'IN_QUEUE' : job.status === 'processing' ? 'IN_PROGRESS' : 'COMPLETED';
+  const status = FAL_STATUS[job.status];
   const view: Record<string, unknown> = { status, ...urls };
   if (status === 'IN_QUEUE') view.queue_position = 0;
   if (status === 'COMPLETED') {
     view.metrics = { inference_time: ((job.finishedAt ?? job.updatedAt) - job.createdAt) / 1000 };
-    // fal's status carries a failed request's message; the full envelope is the result's body.
-    if (job.error) view.error = job.error.message;
+    // fal's status carries a failed (or cancelled) request's message and kind; the full
+    // envelope is the result's body.
+    if (job.error) {
+      view.error = job.error.message;
+      view.error_type = job.error.code;
+    }
   }
   if (withLogs) {
     // Attempts run one after another, so each ended about the sum of the durations so far after the job began.
@@ -45,6 +60,11 @@ export function falStatusView(job: JobRecord, urls: FalUrls, withLogs: boolean):
     });
   }
   return view;
+}
+
+/** fal's answer to an accepted cancel (HTTP 202); here the job has already ended cancelled and refunded. */
+export function falCancelAccepted(id: string): { status: 'CANCELLATION_REQUESTED'; request_id: string } {
+  return { status: 'CANCELLATION_REQUESTED', request_id: id };
 }
 
 /** A completed job as fal's FLUX endpoints answer: one image, its size and type, the prompt, timings. */

@@ -47,7 +47,8 @@ export function toOpenPixelsError(
     case 'FST_ERR_NOT_FOUND': {
       const path = request.url.split('?')[0] ?? '/';
       const allowed = context.allowedMethods(path);
-      return allowed.length > 0
+      // A wildcard route that takes this method but has nothing there (a docs page that does not exist) is a wrong path.
+      return allowed.length > 0 && !allowed.includes(request.method)
         ? createError('METHOD_NOT_ALLOWED', { method: request.method, path, allowed })
         : createError('ROUTE_NOT_FOUND', { method: request.method, path });
     }

@@ -8,9 +8,12 @@ export class RouteMethods {
   readonly #router = FindMyWay();
   readonly #methods = new Set<HTTPMethod>();
 
-  /** Records a route; wildcard routes (CORS preflight for every path) say nothing about a path. */
+  /**
+   * Records a route. The catch-all (CORS preflight for every path) says nothing about a path;
+   * a wildcard below a prefix (`/fal/run/*`) does: a GET there is a wrong method, not a wrong path.
+   */
   add(methods: string | string[], url: string): void {
-    if (url.includes('*')) return;
+    if (url === '*' || url === '/*') return;
     for (const method of [methods].flat() as HTTPMethod[]) {
       this.#router.on(method, url, () => {});
       this.#methods.add(method);

@@ -1,9 +1,8 @@
-import { createError } from '@openpixels/errors';
 import { jobAnswerSchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { jobIdParamsSchema } from '../http/api-schemas.ts';
-import { isFinished } from '../jobs/job-record.ts';
+import { cancelJob } from '../jobs/cancel-job.ts';
 import { jobView } from '../jobs/job-view.ts';
 
 /** `POST /v2/cancel/:id`: stops an unfinished job of the caller's key and refunds it. */
@@ -29,13 +28,7 @@ export function registerCancelRoute(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const { id } = request.params as { id: string };
       const keyId = request.apiKey?.id as string;
-      const outcome = await deps.runner.cancel(id, keyId);
-      // Another key's job is answered exactly like a missing one: ids reveal nothing.
-      if (!outcome) throw createError('JOB_NOT_FOUND', { id });
-      const { job } = outcome;
-      if (!outcome.cancelled && isFinished(job.status)) {
-        throw createError('JOB_ALREADY_FINISHED', { id, status: job.status });
-      }
+      const job = await cancelJob(deps.runner, id, keyId);
       reply.header('cache-control', 'no-store');
       return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
     },

@@ -84,7 +84,10 @@ export async function startErrorTriggers(options: TestServerOptions = {}): Promi
     NO_PROVIDERS_WORKING: async (code) => expectErrorEnvelope(await jobErrorWith('http-500', ['fal', 'fal-b']), code),
     NO_CREDITS: async (code) => {
       const { key } = await server.createApiKey({ credits: 0 });
-      return expectErrorResponse(await submit({ model: 'flux-dev' }, { headers: { authorization: `Key ${key}` } }), code);
+      return expectErrorResponse(
+        await submit({ model: 'flux-dev' }, { headers: { authorization: `Key ${key}` } }),
+        code,
+      );
     },
     INVALID_ARGUMENTS: async (code) => expectErrorResponse(await submit({ model: 'flux-dev', width: 4096 }), code),
     UNKNOWN_MODEL: async (code) => expectErrorResponse(await submit({ model: 'sdxl' }), code),

@@ -52,15 +52,27 @@ export function expectErrorEnvelope(
   return envelope;
 }
 
+/** What `expectErrorResponse` checks beyond the envelope. */
+export interface ErrorResponseOptions {
+  /** Keys and provider keys that must appear nowhere in the answer. */
+  secrets?: readonly string[];
+  /**
+   * For a route family that speaks another protocol (fal's): the HTTP status it must send for
+   * the code, and a function that checks its extra fields beside the envelope and returns the
+   * envelope without them. Without it, the status is the catalog's and there are no extras.
+   */
+  protocol?: { status: number; envelopeOf: (body: Record<string, unknown>) => unknown };
+}
+
 /**
  * Reads an HTTP error answer and checks it through `expectErrorEnvelope`: JSON, the HTTP
- * status the catalog gives its code (there is no other), and a `request_id` equal to the
- * `X-Request-Id` header.
+ * status the catalog gives its code (there is no other, except where a `protocol` says), and a
+ * `request_id` equal to the `X-Request-Id` header.
  */
 export async function expectErrorResponse(
   response: Response,
   code: ErrorCode,
-  options: { secrets?: readonly string[] } = {},
+  options: ErrorResponseOptions = {},
 ): Promise<OpenPixelsErrorEnvelope> {
   const text = await response.text();
   let body: unknown;
@@ -71,8 +83,13 @@ export async function expectErrorResponse(
       message: `error answer is not JSON (HTTP ${response.status}): ${text.slice(0, 200)}`,
     });
   }
-  const envelope = expectErrorEnvelope(body, code, options);
-  const expected = errorCatalog[code].status;
+  const unwrapped = options.protocol ? options.protocol.envelopeOf(body as Record<string, unknown>) : body;
+  const envelope = expectErrorEnvelope(unwrapped, code, options);
+  // The protocol's extra fields leak nothing either.
+  for (const secret of options.secrets ?? []) {
+    if (secret && text.includes(secret)) throw new AssertionError({ message: `error answer leaks a secret: ${text}` });
+  }
+  const expected = options.protocol?.status ?? errorCatalog[code].status;
   if (response.status !== expected) {
     throw new AssertionError({
       message: `${code} came with HTTP ${response.status}, expected ${expected}`,
