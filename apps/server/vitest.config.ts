@@ -63,6 +63,9 @@ export default defineConfig({
           include: filesOnBothStores(),
           globalSetup: ['src/testing/postgres-global-setup.ts'],
           env: { OPENPIXELS_TEST_STORE: 'postgres' },
+          // A hang guard, not a speed goal: each request here makes a few round trips to another
+          // process, which a loaded 2-core machine stretches (the fuzz files need it).
+          testTimeout: 40_000,
         },
       },
     ],
