@@ -83,6 +83,8 @@ export interface ServerConfig {
    * instance that dies leaves its jobs for this long, then a live one takes them over.
    */
   leaseMs: number;
+  /** Worker processes (node:cluster) serving one port and sharing the store; 1 runs the server in this process. */
+  workers: number;
   /**
    * Concurrent connections accepted; beyond it a few more are kept for health checks and
    * everything else is refused at once. Keeps a flood of slow sockets from exhausting file descriptors.
@@ -272,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobRetentionHours: int('OPENPIXELS_JOB_RETENTION_HOURS', 720, 0, 876_000),
     lockWaitMs: int('OPENPIXELS_LOCK_WAIT_MS', 2_000, 0, 60_000),
     leaseMs: int('OPENPIXELS_LEASE_MS', 15_000, 300, 600_000),
+    workers: int('OPENPIXELS_WORKERS', 1, 1, 256),
     docsUrl: url('OPENPIXELS_DOCS_URL', undefined),
     docsDir: read('OPENPIXELS_DOCS_DIR') === 'off' ? null : resolve(read('OPENPIXELS_DOCS_DIR') ?? DEFAULT_DOCS_DIR),
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),

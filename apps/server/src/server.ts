@@ -52,6 +52,8 @@ export interface RunningServer {
   jobs: JobStore;
   health: ProviderHealth;
   runner: JobRunner;
+  /** This process's name in job leases (`host:pid:random`). */
+  instance: string;
   /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
   createApiKey(options: { credits: number; name?: string }): Promise<{ id: string; key: string }>;
   /** Graceful stop: refuse new work, let running jobs finish (up to shutdownTimeoutMs), then close. */
@@ -90,12 +92,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const lifecycle = { draining: false };
 
   const app = createFastify(config);
+  const instance = instanceName();
   const runner = new JobRunner({
     store: jobs,
     providers,
     health,
     logger: app.log,
-    owner: instanceName(),
+    owner: instance,
     leaseMs: config.leaseMs,
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
@@ -230,7 +233,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     return { id: record.id, key };
   };
-  return { url, config, app, store, keys, jobs, health, runner, createApiKey, close };
+  return { url, config, app, store, keys, jobs, health, runner, instance, createApiKey, close };
 }
 
 /** This process's name in job leases: unique even for two processes with one pid on two machines. */

@@ -156,7 +156,13 @@ export class JobRunner {
    * here, unfinished, so no job runs in two places for longer than one heartbeat.
    */
   async renewLeases(): Promise<number> {
-    const held = new Set(await this.#options.store.renewLeases(this.lease()));
+    // Another writer holding the lock (a worker beside this one) must not cost the lease: wait
+    // for it, up to a heartbeat, rather than skip a beat.
+    const renewed = await retryStorageWrite(() => this.#options.store.renewLeases(this.lease()), {
+      locksOnly: true,
+      maxWaitMs: this.#options.leaseMs / 3,
+    });
+    const held = new Set(renewed);
     let stopped = 0;
     for (const [id, { controller }] of this.#active) {
       if (held.has(id) || this.#delivering.has(id)) continue;

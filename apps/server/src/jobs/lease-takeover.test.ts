@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
+import { jobRows, pollResult, submitJob, until } from '../testing/server-process-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
-import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 
 // Two real server processes on one SQLite data dir, a real fal-protocol stand-in counting
 // what it is asked to run. Leases are kept short so the test waits little.
@@ -22,43 +21,6 @@ afterEach(async () => {
   await fal?.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-const auth = (key: string) => ({ authorization: `Key ${key}`, 'content-type': 'application/json' });
-
-async function submit(url: string, key: string, prompt: string): Promise<string> {
-  const response = await fetch(`${url}/v2/submit`, {
-    method: 'POST',
-    headers: auth(key),
-    body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512 }),
-  });
-  const body = (await response.json()) as { id: string };
-  expect(response.status, JSON.stringify(body)).toBe(200);
-  return body.id;
-}
-
-async function resultOf(url: string, key: string, id: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
-    const response = await fetch(`${url}/v2/poll/${id}?wait_ms=1000`, { headers: auth(key) });
-    const body = (await response.json()) as Record<string, unknown>;
-    if (body.type === 'result') return body;
-  }
-  throw new Error(`job ${id} did not finish`);
-}
-
-/** The jobs' rows as the data dir holds them (a read-only side connection). */
-function rows(dataDir: string): Array<{ id: string; status: string; owner: string | null; upstream: string | null }> {
-  const db = new DatabaseSync(join(dataDir, DATABASE_FILE), { readOnly: true });
-  try {
-    return db.prepare('SELECT id, status, owner, upstream FROM jobs').all() as never;
-  } finally {
-    db.close();
-  }
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(check(), what).toBe(true);
-}
 
 describe('leases: two server processes on one data dir', () => {
   it('a live instance keeps its jobs; a killed one’s are taken over once, resumed upstream, charged once', async () => {
@@ -79,12 +41,12 @@ describe('leases: two server processes on one data dir', () => {
 
     const ids = await Promise.all(
       Array.from({ length: 2 * JOBS_PER_INSTANCE }, (_, i) =>
-        submit(i % 2 === 0 ? a.url : b.url, key, `lease job ${i}`),
+        submitJob(i % 2 === 0 ? a.url : b.url, key, `lease job ${i}`),
       ),
     );
     // Every job accepted by fal and its request_id stored: from here a takeover must resume, never resubmit.
-    await until(() => rows(dataDir).filter((r) => r.upstream !== null).length === ids.length, 'upstream ids stored');
-    const ownersBefore = new Map(rows(dataDir).map((r) => [r.id, r.owner]));
+    await until(() => jobRows(dataDir).filter((r) => r.upstream !== null).length === ids.length, 'upstream ids stored');
+    const ownersBefore = new Map(jobRows(dataDir).map((r) => [r.id, r.owner]));
     expect(new Set(ownersBefore.values()).size).toBe(2);
 
     // B restarts while A lives: B's own jobs come back after their lease, A's are never touched.
@@ -94,12 +56,12 @@ describe('leases: two server processes on one data dir', () => {
     const ownerA = ownersBefore.get(ids[0] as string);
     await until(
       () =>
-        rows(dataDir).filter((r) => ownersBefore.get(r.id) !== ownerA && r.owner !== ownersBefore.get(r.id)).length ===
-        JOBS_PER_INSTANCE,
+        jobRows(dataDir).filter((r) => ownersBefore.get(r.id) !== ownerA && r.owner !== ownersBefore.get(r.id))
+          .length === JOBS_PER_INSTANCE,
       'the restarted instance took over its predecessor’s jobs',
     );
     await new Promise((resolve) => setTimeout(resolve, 2 * LEASE_MS));
-    for (const row of rows(dataDir)) {
+    for (const row of jobRows(dataDir)) {
       if (ownersBefore.get(row.id) === ownerA) expect(row.owner, 'a live instance keeps its jobs').toBe(ownerA);
     }
     expect(submits()).toHaveLength(ids.length);
@@ -108,7 +70,7 @@ describe('leases: two server processes on one data dir', () => {
     a.child.kill('SIGKILL');
     await a.exited;
     standIn.hold(false);
-    const results = await Promise.all(ids.map((id) => resultOf(b2.url, key, id)));
+    const results = await Promise.all(ids.map((id) => pollResult(b2.url, key, id)));
     for (const result of results) {
       expect(result).toMatchObject({ status: 'completed', meta: { provider: 'fal', attempts: 1 } });
     }
@@ -119,7 +81,7 @@ describe('leases: two server processes on one data dir', () => {
 
     const balances = expectLedgerConsistent(dataDir);
     expect([...balances.values()]).toEqual([1_000 - 3 * ids.length]);
-    expect(rows(dataDir).every((r) => r.status === 'completed')).toBe(true);
+    expect(jobRows(dataDir).every((r) => r.status === 'completed')).toBe(true);
     b2.child.kill('SIGTERM');
     expect(await b2.exited).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { relayJobFinishes } from '../../cluster/relay-job-finishes.ts';
 import type { Store } from '../store.ts';
 import { openDatabase } from './open-database.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
@@ -6,13 +7,20 @@ import { SqliteLedger } from './sqlite-ledger.ts';
 
 /**
  * The Store on the data dir's SQLite file (one connection per process, see open-database.ts).
- * Finished jobs are announced in process, right after their commit.
+ * Finished jobs are announced in process right after their commit, and to the other workers
+ * of a cluster (cluster/relay-job-finishes.ts).
  */
 export function openSqliteStore(dataDir: string, options: { busyTimeoutMs?: number } = {}): Store {
   const db = openDatabase(dataDir, options);
   const listeners = new Set<(jobId: string) => void>();
-  const jobs = new SqliteJobStore(db, (id) => {
+  const emit = (id: string) => {
     for (const listener of listeners) listener(id);
+  };
+  // Workers of one machine (OPENPIXELS_WORKERS) hear of each other's finishes through the primary.
+  const relay = relayJobFinishes(emit);
+  const jobs = new SqliteJobStore(db, (id) => {
+    emit(id);
+    relay.finished(id);
   });
   return {
     engine: 'sqlite',
@@ -26,6 +34,7 @@ export function openSqliteStore(dataDir: string, options: { busyTimeoutMs?: numb
     async close() {
       await jobs.idle();
       listeners.clear();
+      relay.stop();
       db.close();
     },
   };

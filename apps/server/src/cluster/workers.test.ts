@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
+import { jobRows, keyHeaders, pollResult, submitJob, until } from '../testing/server-process-client.ts';
+import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
+
+// OPENPIXELS_WORKERS=2 with real processes: a primary, two workers on one port, one data dir.
+const processes: ServerProcess[] = [];
+const dirs: string[] = [];
+let fal: StandInProvider | undefined;
+afterEach(async () => {
+  for (const p of processes.splice(0)) {
+    for (const pid of workerPids(p)) process.kill(pid, 'SIGKILL');
+    p.kill();
+  }
+  await fal?.close();
+  fal = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The primary's live children, by pid (ps, so the test sees what the machine sees). */
+function workerPids(primary: ServerProcess): number[] {
+  if (primary.child.pid === undefined) return [];
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary.child.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(Number);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+async function startWorkers(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-workers-'));
+  dirs.push(dataDir);
+  const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000, name: 'workers' });
+  const primary = await startServerProcess(dataDir, { OPENPIXELS_WORKERS: '2', ...env });
+  processes.push(primary);
+  return { dataDir, key, primary };
+}
+
+describe('OPENPIXELS_WORKERS=2', () => {
+  it('serves from two workers on one port and shuts down cleanly on SIGTERM', async () => {
+    const { dataDir, key, primary } = await startWorkers();
+    const workers = workerPids(primary);
+    expect(workers).toHaveLength(2);
+    const ids = await Promise.all(Array.from({ length: 16 }, (_, i) => submitJob(primary.url, key, `worker job ${i}`)));
+    for (const id of ids) expect(await pollResult(primary.url, key, id)).toMatchObject({ status: 'completed' });
+    // Each job is run by the worker that accepted it: both took some.
+    expect(new Set(jobRows(dataDir).map((row) => row.owner)).size).toBe(2);
+
+    primary.child.kill('SIGTERM');
+    expect(await primary.exited).toBe(0);
+    for (const pid of workers) expect(() => process.kill(pid, 0), `worker ${pid} exited`).toThrow();
+    expectLedgerConsistent(dataDir);
+  });
+
+  it('a long poll held by one worker answers as soon as the other finishes the job', async () => {
+    fal = await startStandInProvider({ protocol: 'fal' });
+    fal.hold(true);
+    const { key, primary } = await startWorkers(falStandInEnv(fal));
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => submitJob(primary.url, key, `poll job ${i}`)));
+    await until(() => (fal?.calls.filter((c) => c.path.endsWith('/status')).length ?? 0) >= ids.length, 'jobs at fal');
+    // Three polls per job on fresh connections, handed to the workers in turn: many land on the
+    // worker that is not running their job. Each may wait 8 s; every one must answer with the result long before.
+    const started = performance.now();
+    const polls = ids.flatMap((id) =>
+      [1, 2, 3].map(async () => {
+        const response = await fetch(`${primary.url}/v2/poll/${id}?wait_ms=8000`, {
+          headers: { ...keyHeaders(key), connection: 'close' },
+        });
+        return { body: (await response.json()) as Record<string, unknown>, ms: performance.now() - started };
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    fal.hold(false);
+    const answers = await Promise.all(polls);
+    for (const { body, ms } of answers) {
+      expect(body).toMatchObject({ type: 'result', status: 'completed' });
+      expect(ms, 'answered on the finish, not at the end of the wait').toBeLessThan(5_000);
+    }
+  });
+
+  it('a worker that crashes is replaced, and its jobs are resumed upstream, not submitted again', async () => {
+    fal = await startStandInProvider({ protocol: 'fal' });
+    const standIn = fal;
+    standIn.hold(true);
+    const { dataDir, key, primary } = await startWorkers(falStandInEnv(standIn));
+    const before = workerPids(primary);
+    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => submitJob(primary.url, key, `crash job ${i}`)));
+    await until(() => jobRows(dataDir).every((row) => row.upstream !== null), 'upstream ids stored');
+
+    const victim = before[0] as number;
+    const killedAt = performance.now();
+    process.kill(victim, 'SIGKILL');
+    await until(() => {
+      const now = workerPids(primary);
+      return now.length === 2 && !now.includes(victim);
+    }, 'a replacement worker');
+    standIn.hold(false);
+    // Default 15 s lease: the primary ended the dead worker's leases, so this does not wait for them.
+    const results = await Promise.all(ids.map((id) => pollResult(primary.url, key, id)));
+    for (const result of results) expect(result).toMatchObject({ status: 'completed', meta: { attempts: 1 } });
+    expect(performance.now() - killedAt, 'resumed well inside the 15 s lease').toBeLessThan(10_000);
+    const submits = standIn.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'));
+    expect(submits).toHaveLength(ids.length);
+    expect([...expectLedgerConsistent(dataDir).values()]).toEqual([1_000 - 3 * ids.length]);
+
+    primary.child.kill('SIGTERM');
+    expect(await primary.exited).toBe(0);
+  });
+});
