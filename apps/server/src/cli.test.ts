@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { expectLedgerConsistent } from './testing/expect-ledger-consistent.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
-// SQLite only: the CLI is pointed at a data dir here; its --database-url is tested in store/postgres/.
+// SQLite only: the CLI is pointed at a data dir here; its --database-url is tested in store/postgres/multi-instance.test.ts.
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-cli-'));

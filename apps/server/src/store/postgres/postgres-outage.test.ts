@@ -73,7 +73,9 @@ describe('PostgreSQL down or gone', () => {
   it('a URL that is not postgres:// is refused by the configuration check, without echoing it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-pg-bad-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const { code, stderr } = await runServerProcessToExit(dataDir, { OPENPIXELS_DATABASE_URL: 'mysql://u:hunter2@h/db' });
+    const { code, stderr } = await runServerProcessToExit(dataDir, {
+      OPENPIXELS_DATABASE_URL: 'mysql://u:hunter2@h/db',
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('OPENPIXELS_DATABASE_URL must be a postgres:// (or postgresql://) URL');
     expect(stderr).not.toContain('hunter2');
@@ -88,13 +90,16 @@ describe('PostgreSQL down or gone', () => {
     viaHop.port = String(hop.port);
     const server: TestServer = await startTestServer({ databaseUrl: viaHop.toString(), credits: 10, lockWaitMs: 300 });
     cleanups.push(() => server.close());
-    const submit = () => server.call('/v2/submit', { json: { model: 'flux-dev', prompt: 'outage', width: 256, height: 256 } });
+    const submit = () =>
+      server.call('/v2/submit', { json: { model: 'flux-dev', prompt: 'outage', width: 256, height: 256 } });
     expect((await submit()).status).toBeLessThan(300);
 
     await hop.cut();
     for (let i = 0; i < 3; i++) {
       const response = await submit();
-      await expectErrorResponse(response, 'SERVICE_UNAVAILABLE', { secrets: ['ECONNREFUSED', 'CONNECTION_', 'postgres'] });
+      await expectErrorResponse(response, 'SERVICE_UNAVAILABLE', {
+        secrets: ['ECONNREFUSED', 'CONNECTION_', 'postgres'],
+      });
       expect(response.headers.get('retry-after')).toBe('2');
     }
     const balance = await server.call('/v2/balance');

@@ -1,0 +1,174 @@
+// `pnpm --filter @openpixels/server bench:stores`: images/s and gateway CPU per image on each
+// store, with the same instant fal-protocol stand-in (its own process) and 64 clients doing
+// submit + poll pairs (autocannon): SQLite with 1 instance, PostgreSQL with 1 and with 2
+// instances on one database (the clients split between them). PostgreSQL is a throwaway
+// cluster started here (durability off, as in the tests: the commit's fsync is not measured).
+// Prints a markdown table; the server README keeps the figures.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { issueApiKey } from '../src/keys/issue-api-key.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { startPostgresCluster } from '../src/testing/postgres-cluster.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CLIENTS = 64;
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+/** Spawns `node args…` and resolves once its stdout matches `pattern`. */
+function spawnAndRead(
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<RegExpExecArray & { pid: number }> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(Object.assign(match, { pid: child.pid as number }));
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
+  });
+}
+
+/** CPU seconds a process has used so far (utime + stime from /proc). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The postmaster and its children (backends, WAL writer…): the database's CPU. */
+function postgresPids(postmaster: number): number[] {
+  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  return [postmaster, ...children.map(Number)];
+}
+
+async function gatewayProcess(env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-stores-'));
+  dirs.push(dataDir);
+  const match = await spawnAndRead(
+    [here('../src/main.ts')],
+    {
+      OPENPIXELS_PORT: '0',
+      OPENPIXELS_DATA_DIR: dataDir,
+      OPENPIXELS_LOG_LEVEL: 'warn',
+      OPENPIXELS_DEMO_KEY: 'off',
+      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
+      ...env,
+    },
+    /listening on (http:\/\/\S+)/,
+  );
+  return { url: match[1] as string, pid: match.pid, dataDir };
+}
+
+/** 64 clients split over `urls`, each a loop of submit then poll; answers images per second. */
+async function load(urls: string[], key: string): Promise<number> {
+  const results = await Promise.all(
+    urls.map((url) =>
+      autocannon({
+        url,
+        connections: CLIENTS / urls.length,
+        duration: SECONDS,
+        headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
+        requests: [
+          {
+            method: 'POST',
+            path: '/v2/submit',
+            body: JSON.stringify({ model: 'flux-schnell', prompt: 'bench', width: 256, height: 256 }),
+            onResponse: (_status, body, context) => {
+              (context as { id?: string }).id = (JSON.parse(body) as { id: string }).id;
+            },
+          },
+          {
+            method: 'GET',
+            setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }),
+          },
+        ],
+      }),
+    ),
+  );
+  for (const result of results)
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
+  return results.reduce((sum, r) => sum + r.requests.total / 2, 0) / SECONDS;
+}
+
+const rows = [
+  '| store | gateway instances | images/s | gateway CPU µs per image | database CPU µs per image |',
+  '| --- | ---: | ---: | ---: | ---: |',
+];
+const cluster = await startPostgresCluster();
+try {
+  const standIn = await spawnAndRead([here('./stand-in-process.ts'), 'fal'], {}, /^(\{.*\})$/m);
+  const fal = JSON.parse(standIn[1] as string) as { url: string; key: string };
+  const providerEnv = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
+
+  const scenarios: Array<{ store: 'sqlite' | 'postgres'; instances: number }> = [
+    { store: 'sqlite', instances: 1 },
+    { store: 'postgres', instances: 1 },
+    { store: 'postgres', instances: 2 },
+  ];
+  for (const [n, scenario] of scenarios.entries()) {
+    let databaseUrl: string | undefined;
+    if (scenario.store === 'postgres') {
+      const admin = postgres(cluster.url(), { max: 1, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE bench_${n}`);
+      await admin.end();
+      databaseUrl = cluster.url(`bench_${n}`);
+    }
+    const env = { ...providerEnv, ...(databaseUrl ? { OPENPIXELS_DATABASE_URL: databaseUrl } : {}) };
+    const gateways = [];
+    for (let i = 0; i < scenario.instances; i++) gateways.push(await gatewayProcess(env));
+    const store = await openStore({
+      dataDir: (gateways[0] as { dataDir: string }).dataDir,
+      databaseUrl: databaseUrl ?? null,
+    });
+    const { key } = await issueApiKey(store.keys, { credits: 1_000_000_000, name: 'bench' });
+    await store.close();
+    const urls = gateways.map((g) => g.url);
+    await load(urls, key).catch(() => 0); // warm-up: JIT, connections, prepared statements
+    const databasePids = scenario.store === 'postgres' ? postgresPids(cluster.pid) : [];
+    const before = [...gateways.map((g) => cpuSecondsOf(g.pid)), ...databasePids.map(cpuSecondsOf)];
+    const perSecond = await load(urls, key);
+    const after = [...gateways.map((g) => cpuSecondsOf(g.pid)), ...databasePids.map(cpuSecondsOf)];
+    const images = perSecond * SECONDS;
+    const used = after.map((a, i) => a - (before[i] as number));
+    const gatewayCpu = used.slice(0, gateways.length).reduce((a, b) => a + b, 0);
+    const databaseCpu = used.slice(gateways.length).reduce((a, b) => a + b, 0);
+    rows.push(
+      `| ${scenario.store === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'} | ${scenario.instances} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
+    );
+    for (const g of gateways) {
+      const child = children.find((c) => c.pid === g.pid);
+      child?.kill('SIGTERM');
+      await new Promise((resolve) => child?.once('exit', resolve));
+    }
+  }
+  console.log(
+    `\n${availableParallelism()} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${CLIENTS} clients, ${SECONDS} s per row\n`,
+  );
+  console.log(rows.join('\n'));
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await cluster.stop();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
