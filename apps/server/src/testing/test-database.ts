@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+// Brings the ProvidedContext augmentation along for workspaces that type-check this file without the setup (the docs).
+import type {} from './postgres-global-setup.ts';
 
 /** A database of its own in the run's throwaway cluster, so test files run in parallel without sharing rows. */
 export interface TestDatabase {
