@@ -1,10 +1,10 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type postgres from 'postgres';
-import { randomHex } from '../../http/random-hex.ts';
 import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
 import type { ModelId } from '../../models/model-catalog.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import { newJobRecord } from '../new-job-record.ts';
 import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import type { Queryable, Sql } from './connect-postgres.ts';
 import { moveCredits } from './postgres-ledger.ts';
@@ -55,11 +55,6 @@ function toJob(row: JobRow): JobRecord {
     deadlineAt: row.deadline_at,
     finishedAt: row.finished_at,
   };
-}
-
-/** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
-function newJobId(): string {
-  return `job_${randomHex(16)}`;
 }
 
 /** A value for a jsonb parameter: postgres.js would send a string as a JSON string, so objects go through sql.json. */
@@ -139,10 +134,9 @@ export class PostgresJobStore implements JobStore {
     }
     input.rules.capacity({ activeJobs: facts.active, balance: facts.balance, price: input.price });
 
-    const id = newJobId();
+    const job = newJobRecord(input, now);
+    const { id, status, deadlineAt } = job;
     const lease = input.startsNow;
-    const status = lease ? 'processing' : 'queued';
-    const deadlineAt = now + input.deadlineMs;
     await Promise.all([
       tx`INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
          VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
@@ -153,27 +147,6 @@ export class PostgresJobStore implements JobStore {
         tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
            VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,
     ]);
-    // The row just written, built here rather than read back: the same values, one query fewer.
-    const job: JobRecord = {
-      id,
-      keyId: input.keyId,
-      model: input.model,
-      prompt: input.prompt,
-      width: input.width,
-      height: input.height,
-      routing: input.routing,
-      price: input.price,
-      status,
-      provider: null,
-      resultUrl: null,
-      error: null,
-      attempts: [],
-      upstream: null,
-      createdAt: now,
-      updatedAt: now,
-      deadlineAt,
-      finishedAt: null,
-    };
     return { job, replayed: false };
   }
 

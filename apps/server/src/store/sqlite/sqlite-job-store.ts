@@ -1,10 +1,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import { randomHex } from '../../http/random-hex.ts';
 import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
 import type { ModelId } from '../../models/model-catalog.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import { newJobRecord } from '../new-job-record.ts';
 import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
@@ -55,11 +55,6 @@ function toJob(row: JobRow): JobRecord {
     deadlineAt: row.deadline_at,
     finishedAt: row.finished_at,
   };
-}
-
-/** `job_` and 128 random bits: a job id (and the image URL built from it) cannot be guessed. */
-function newJobId(): string {
-  return `job_${randomHex(16)}`;
 }
 
 const ACTIVE = "status IN ('queued', 'processing')";
@@ -124,9 +119,9 @@ export class SqliteJobStore implements JobStore {
     };
     input.rules.capacity({ activeJobs: active, balance, price: input.price });
 
-    const id = newJobId();
+    const job = newJobRecord(input, now);
+    const { id, status, deadlineAt } = job;
     const lease = input.startsNow;
-    const status = lease ? 'processing' : 'queued';
     this.#sql(
       `INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -142,7 +137,7 @@ export class SqliteJobStore implements JobStore {
       status,
       now,
       now,
-      now + input.deadlineMs,
+      deadlineAt,
       lease?.owner ?? null,
       lease?.until ?? null,
     );
@@ -152,27 +147,6 @@ export class SqliteJobStore implements JobStore {
         'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
       ).run(input.keyId, input.idempotency.key, input.idempotency.requestHash, id, now);
     }
-    // The row just written, built here rather than read back: the same values, one query fewer.
-    const job: JobRecord = {
-      id,
-      keyId: input.keyId,
-      model: input.model,
-      prompt: input.prompt,
-      width: input.width,
-      height: input.height,
-      routing: input.routing,
-      price: input.price,
-      status,
-      provider: null,
-      resultUrl: null,
-      error: null,
-      attempts: [],
-      upstream: null,
-      createdAt: now,
-      updatedAt: now,
-      deadlineAt: now + input.deadlineMs,
-      finishedAt: null,
-    };
     return { job, replayed: false };
   }
 
