@@ -128,7 +128,13 @@ it('jobs whose final write waits out an outage longer than their deadline are fi
   expectErrorEnvelope(failed.error, 'PROVIDER_TIMEOUT');
   expect(server.child.exitCode).toBeNull();
 
-  // One warning per job for the whole outage, and one line when its write went through.
+  // One warning per job for the whole outage, and one line when its write went through. That
+  // line is written after the commit a poll can already see, so the child's output may lag it.
+  const storedLine = (id: string) => (line: string) =>
+    line.includes(id) && line.includes('storage') && line.includes('"level":30');
+  for (const id of [delivered, timedOut]) {
+    await until(() => server.output().split('\n').some(storedLine(id)), `the stored line of ${id}`);
+  }
   const lines = server.output().split('\n');
   for (const id of [delivered, timedOut]) {
     const about = lines.filter((line) => line.includes(id) && line.includes('storage'));
