@@ -1,9 +1,8 @@
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import type postgres from 'postgres';
-import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
-import type { ModelId } from '../../models/model-catalog.ts';
+import { type AttemptRecord, isFinished, type JobRecord } from '../../jobs/job-record.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
-import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import { jobFromRow, type JobRow as JobSqlRow } from '../job-from-row.ts';
 import { newJobRecord } from '../new-job-record.ts';
 import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import type { Queryable, Sql } from './connect-postgres.ts';
@@ -12,50 +11,10 @@ import { moveCredits } from './postgres-ledger.ts';
 /** The channel finished jobs are announced on; the payload is `<origin instance> <job id>`. */
 export const JOB_FINISHED_CHANNEL = 'openpixels_job_finished';
 
-interface JobRow {
-  id: string;
-  key_id: string;
-  model: string;
-  prompt: string;
-  width: number;
-  height: number;
-  routing: RoutingPreferences;
-  price: number;
-  status: JobStatus;
-  provider: string | null;
-  result_url: string | null;
-  error: OpenPixelsErrorEnvelope | null;
-  attempts: AttemptRecord[];
-  upstream: UpstreamJob | null;
-  created_at: number;
-  updated_at: number;
-  deadline_at: number;
-  finished_at: number | null;
-}
+/** jsonb columns arrive parsed (postgres.js). */
+type JobRow = JobSqlRow<unknown>;
 
-/** jsonb columns arrive parsed (postgres.js), so a row maps field by field. */
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    keyId: row.key_id,
-    model: row.model as ModelId,
-    prompt: row.prompt,
-    width: row.width,
-    height: row.height,
-    routing: row.routing,
-    price: row.price,
-    status: row.status,
-    provider: row.provider,
-    resultUrl: row.result_url,
-    error: row.error,
-    attempts: row.attempts,
-    upstream: row.upstream,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deadlineAt: row.deadline_at,
-    finishedAt: row.finished_at,
-  };
-}
+const toJob = (row: JobRow): JobRecord => jobFromRow(row, (column) => column);
 
 /** A value for a jsonb parameter: postgres.js would send a string as a JSON string, so objects go through sql.json. */
 function json(sql: Queryable, value: unknown): postgres.Parameter {

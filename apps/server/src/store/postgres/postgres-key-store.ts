@@ -1,27 +1,7 @@
+import { type ApiKeyRow, apiKeyFromRow } from '../api-key-from-row.ts';
 import type { ApiKeyRecord, KeyStore, NewApiKey } from '../store.ts';
 import type { Sql } from './connect-postgres.ts';
 import { moveCredits } from './postgres-ledger.ts';
-
-interface KeyRow {
-  id: string;
-  hash: string;
-  prefix: string;
-  name: string;
-  balance: number;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-function toRecord(row: KeyRow): ApiKeyRecord {
-  return {
-    id: row.id,
-    prefix: row.prefix,
-    name: row.name,
-    balance: row.balance,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
 /** API keys and their balances in the shared PostgreSQL database: every instance sees a change at once. */
 export class PostgresKeyStore implements KeyStore {
@@ -45,23 +25,23 @@ export class PostgresKeyStore implements KeyStore {
         } as const;
         await moveCredits(tx, { ...move, now: key.createdAt });
       }
-      const [row] = await tx<KeyRow[]>`SELECT * FROM api_keys WHERE id = ${key.id}`;
-      return toRecord(row as KeyRow);
+      const [row] = await tx<ApiKeyRow[]>`SELECT * FROM api_keys WHERE id = ${key.id}`;
+      return apiKeyFromRow(row as ApiKeyRow);
     });
   }
 
   async get(id: string): Promise<ApiKeyRecord | undefined> {
-    const [row] = await this.#sql<KeyRow[]>`SELECT * FROM api_keys WHERE id = ${id}`;
-    return row && toRecord(row);
+    const [row] = await this.#sql<ApiKeyRow[]>`SELECT * FROM api_keys WHERE id = ${id}`;
+    return row && apiKeyFromRow(row);
   }
 
   async getByHash(hash: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
-    const [row] = await this.#sql<KeyRow[]>`SELECT * FROM api_keys WHERE hash = ${hash}`;
-    return row && { ...toRecord(row), hash: row.hash };
+    const [row] = await this.#sql<ApiKeyRow[]>`SELECT * FROM api_keys WHERE hash = ${hash}`;
+    return row && { ...apiKeyFromRow(row), hash: row.hash };
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    return (await this.#sql<KeyRow[]>`SELECT * FROM api_keys ORDER BY created_at, id`).map(toRecord);
+    return (await this.#sql<ApiKeyRow[]>`SELECT * FROM api_keys ORDER BY created_at, id`).map(apiKeyFromRow);
   }
 
   async revoke(id: string, now: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { CreditMove } from '../../credits/credit-ledger.ts';
+import { type LedgerRow, ledgerEntryFromRow } from '../ledger-entry-from-row.ts';
 import type { Ledger, LedgerEntry } from '../store.ts';
 import type { Queryable, Sql } from './connect-postgres.ts';
 
@@ -15,16 +16,6 @@ export async function moveCredits(sql: Queryable, move: CreditMove): Promise<num
       SELECT ${move.keyId}, ${move.jobId}, ${move.kind}, ${move.amount}, balance, ${move.note}, ${move.now} FROM moved
     RETURNING balance_after`;
   return line?.balance_after;
-}
-
-interface LedgerRow {
-  id: number;
-  job_id: string | null;
-  kind: LedgerEntry['kind'];
-  amount: number;
-  balance_after: number;
-  note: string | null;
-  created_at: number;
 }
 
 /** Grants and history in the shared PostgreSQL database. */
@@ -44,14 +35,6 @@ export class PostgresLedger implements Ledger {
     const rows = await this.#sql<
       LedgerRow[]
     >`SELECT * FROM ledger WHERE key_id = ${keyId} ORDER BY id DESC LIMIT ${limit}`;
-    return rows.map((r) => ({
-      id: r.id,
-      jobId: r.job_id,
-      kind: r.kind,
-      amount: r.amount,
-      balanceAfter: r.balance_after,
-      note: r.note,
-      createdAt: r.created_at,
-    }));
+    return rows.map(ledgerEntryFromRow);
   }
 }

@@ -1,9 +1,8 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { OpenPixelsErrorEnvelope } from '@openpixels/errors';
-import { type AttemptRecord, isFinished, type JobRecord, type JobStatus } from '../../jobs/job-record.ts';
-import type { ModelId } from '../../models/model-catalog.ts';
+import { type AttemptRecord, isFinished, type JobRecord } from '../../jobs/job-record.ts';
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
-import type { RoutingPreferences } from '../../routing/routing-preferences.ts';
+import { jobFromRow, type JobRow as JobSqlRow } from '../job-from-row.ts';
 import { newJobRecord } from '../new-job-record.ts';
 import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -13,49 +12,10 @@ import { statementCache } from './statement-cache.ts';
 
 type CompleteArgs = [id: string, provider: string, url: string, attempt: AttemptRecord];
 
-interface JobRow {
-  id: string;
-  key_id: string;
-  model: string;
-  prompt: string;
-  width: number;
-  height: number;
-  routing: string;
-  price: number;
-  status: JobStatus;
-  provider: string | null;
-  result_url: string | null;
-  error: string | null;
-  attempts: string;
-  upstream: string | null;
-  created_at: number;
-  updated_at: number;
-  deadline_at: number;
-  finished_at: number | null;
-}
+type JobRow = JobSqlRow<string>;
 
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    keyId: row.key_id,
-    model: row.model as ModelId,
-    prompt: row.prompt,
-    width: row.width,
-    height: row.height,
-    routing: JSON.parse(row.routing) as RoutingPreferences,
-    price: row.price,
-    status: row.status,
-    provider: row.provider,
-    resultUrl: row.result_url,
-    error: row.error === null ? null : (JSON.parse(row.error) as OpenPixelsErrorEnvelope),
-    attempts: JSON.parse(row.attempts) as AttemptRecord[],
-    upstream: row.upstream === null ? null : (JSON.parse(row.upstream) as UpstreamJob),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deadlineAt: row.deadline_at,
-    finishedAt: row.finished_at,
-  };
-}
+/** SQLite keeps JSON columns as text. */
+const toJob = (row: JobRow): JobRecord => jobFromRow(row, JSON.parse);
 
 const ACTIVE = "status IN ('queued', 'processing')";
 

@@ -1,29 +1,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { type ApiKeyRow, apiKeyFromRow } from '../api-key-from-row.ts';
 import type { ApiKeyRecord, KeyStore, NewApiKey } from '../store.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { moveCredits } from './sqlite-ledger.ts';
 import { statementCache } from './statement-cache.ts';
-
-interface KeyRow {
-  id: string;
-  hash: string;
-  prefix: string;
-  name: string;
-  balance: number;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-function toRecord(row: KeyRow): ApiKeyRecord {
-  return {
-    id: row.id,
-    prefix: row.prefix,
-    name: row.name,
-    balance: row.balance,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
 
 /** API keys and their balances in the data dir's database. */
 export class SqliteKeyStore implements KeyStore {
@@ -54,22 +34,24 @@ export class SqliteKeyStore implements KeyStore {
         } as const;
         moveCredits(this.#sql, { ...move, now: key.createdAt });
       }
-      return toRecord(this.#sql('SELECT * FROM api_keys WHERE id = ?').get(key.id) as unknown as KeyRow);
+      return apiKeyFromRow(this.#sql('SELECT * FROM api_keys WHERE id = ?').get(key.id) as unknown as ApiKeyRow);
     });
   }
 
   async get(id: string): Promise<ApiKeyRecord | undefined> {
-    const row = this.#sql('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
-    return row && toRecord(row);
+    const row = this.#sql('SELECT * FROM api_keys WHERE id = ?').get(id) as ApiKeyRow | undefined;
+    return row && apiKeyFromRow(row);
   }
 
   async getByHash(hash: string): Promise<(ApiKeyRecord & { hash: string }) | undefined> {
-    const row = this.#sql('SELECT * FROM api_keys WHERE hash = ?').get(hash) as KeyRow | undefined;
-    return row && { ...toRecord(row), hash: row.hash };
+    const row = this.#sql('SELECT * FROM api_keys WHERE hash = ?').get(hash) as ApiKeyRow | undefined;
+    return row && { ...apiKeyFromRow(row), hash: row.hash };
   }
 
   async list(): Promise<ApiKeyRecord[]> {
-    return (this.#sql('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as KeyRow[]).map(toRecord);
+    return (this.#sql('SELECT * FROM api_keys ORDER BY created_at, id').all() as unknown as ApiKeyRow[]).map(
+      apiKeyFromRow,
+    );
   }
 
   async revoke(id: string, now: number): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CreditMove } from '../../credits/credit-ledger.ts';
+import { type LedgerRow, ledgerEntryFromRow } from '../ledger-entry-from-row.ts';
 import type { Ledger, LedgerEntry } from '../store.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { statementCache } from './statement-cache.ts';
@@ -18,16 +19,6 @@ export function moveCredits(sql: (text: string) => StatementSync, move: CreditMo
     'INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   ).run(move.keyId, move.jobId, move.kind, move.amount, balance, move.note, move.now);
   return balance;
-}
-
-interface LedgerRow {
-  id: number;
-  job_id: string | null;
-  kind: LedgerEntry['kind'];
-  amount: number;
-  balance_after: number;
-  note: string | null;
-  created_at: number;
 }
 
 /** Grants and history on the data dir's database. */
@@ -52,14 +43,6 @@ export class SqliteLedger implements Ledger {
       keyId,
       limit,
     ) as unknown as LedgerRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      jobId: r.job_id,
-      kind: r.kind,
-      amount: r.amount,
-      balanceAfter: r.balance_after,
-      note: r.note,
-      createdAt: r.created_at,
-    }));
+    return rows.map(ledgerEntryFromRow);
   }
 }

@@ -1,0 +1,24 @@
+import type { ApiKeyRecord } from './store.ts';
+
+/** An `api_keys` row, the same in both engines. */
+export interface ApiKeyRow {
+  id: string;
+  hash: string;
+  prefix: string;
+  name: string;
+  balance: number;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+/** What a row says about its key, without the hash (it leaves the store only where a caller compares it). */
+export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    name: row.name,
+    balance: row.balance,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
