@@ -2,203 +2,38 @@
 // an instant stand-in provider called directly, at 1 and 100 concurrent clients; and what a
 // dead first provider costs a job before and after its circuit opens. Everything runs on
 // 127.0.0.1, each scenario for a fixed few seconds. Writes bench/results.md.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
+import { closedLoop, falDirect, throughGateway } from './closed-loop.ts';
+import { cpuSecondsOf } from './cpu-seconds-of.ts';
+import { startGatewayProcess } from './gateway-process.ts';
+import { spawnAndRead } from './spawn-and-read.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-function spawnAndRead(
-  args: string[],
-  env: Record<string, string>,
-  pattern: RegExp,
-): Promise<RegExpExecArray & { pid: number }> {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(Object.assign(match, { pid: child.pid as number }));
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
-  });
-}
-
 async function standIn(protocol: 'fal' | 'replicate') {
-  const match = await spawnAndRead([here('./stand-in-process.ts'), protocol], {}, /^(\{.*\})$/m);
+  const match = await spawnAndRead(children, [here('./stand-in-process.ts'), protocol], {}, /^(\{.*\})$/m);
   return { ...(JSON.parse(match[1] as string) as { url: string; key: string }), pid: match.pid };
 }
 
+/** A gateway in its own process, with a funded key made in its data dir. */
 async function gateway(env: Record<string, string>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-'));
-  dirs.push(dataDir);
-  const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000_000, name: 'bench' });
-  const match = await spawnAndRead(
-    [here('../src/main.ts')],
-    {
-      OPENPIXELS_PORT: '0',
-      OPENPIXELS_DATA_DIR: dataDir,
-      OPENPIXELS_LOG_LEVEL: 'warn',
-      OPENPIXELS_DEMO_KEY: 'off',
-      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
-      ...env,
-    },
-    /listening on (http:\/\/\S+)/,
-  );
-  return { url: match[1] as string, key, pid: match.pid };
-}
-
-/** The fields of fal's and the gateway's answers that the benchmark reads (all optional: it checks them). */
-interface Answer {
-  status_url?: string;
-  response_url?: string;
-  status?: string;
-  images?: { url?: string }[];
-  type?: string;
-  id?: string;
-  error?: unknown;
-}
-
-/** One HTTP call on a keep-alive agent; resolves with status and parsed JSON. */
-function call(
-  agent: Agent,
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body?: unknown,
-): Promise<{ status: number; json: Answer }> {
-  return new Promise((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      url,
-      {
-        method,
-        agent,
-        headers: {
-          ...headers,
-          ...(text ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Answer) : {},
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
-}
-
-/** One job, end to end; resolves with how many polls it took. */
-type Job = (agent: Agent) => Promise<number>;
-
-/** A closed loop: `concurrency` clients each run jobs back to back for SECONDS; returns per-job latencies. */
-async function closedLoop(job: Job, concurrency: number, seconds = SECONDS) {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  for (let i = 0; i < Math.min(concurrency, 20); i++) await job(agent); // warm up connections and JIT
-  const latencies: number[] = [];
-  let polls = 0;
-  const end = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        const jobPolls = await job(agent);
-        latencies.push(performance.now() - t0);
-        polls += jobPolls;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return {
-    jobsPerSecond: latencies.length / elapsed,
-    p50: pick(0.5),
-    p99: pick(0.99),
-    jobs: latencies.length,
-    pollsPerJob: polls / latencies.length,
-  };
-}
-
-/** The fal queue protocol, called directly: submit, status, result. */
-function falDirect(provider: { url: string; key: string }): Job {
-  const auth = { authorization: `Key ${provider.key}` };
-  return async (agent) => {
-    const submitted = await call(agent, `${provider.url}/fal-ai/flux/schnell`, 'POST', auth, {
-      prompt: 'bench',
-      image_size: { width: 256, height: 256 },
-      num_images: 1,
-    });
-    const { status_url: statusUrl, response_url: responseUrl } = submitted.json;
-    if (!statusUrl || !responseUrl) throw new Error('stand-in gave no status or response URL');
-    const status = await call(agent, statusUrl, 'GET', auth);
-    if (status.json.status !== 'COMPLETED') throw new Error('stand-in not instant');
-    const result = await call(agent, responseUrl, 'GET', auth);
-    if (!result.json.images?.[0]?.url) throw new Error('no image');
-    return 0;
-  };
-}
-
-/** The same job through the gateway: submit, then long-poll until it is a result. */
-function throughGateway(server: { url: string; key: string }, extra: object = {}): Job {
-  const auth = { authorization: `Key ${server.key}` };
-  return async (agent) => {
-    const submitted = await call(agent, `${server.url}/v2/submit`, 'POST', auth, {
-      model: 'flux-schnell',
-      prompt: 'bench',
-      width: 256,
-      height: 256,
-      ...extra,
-    });
-    if (submitted.status !== 200)
-      throw new Error(`submit answered ${submitted.status}: ${JSON.stringify(submitted.json)}`);
-    // Submit answers with the result itself when the job finished within its brief hold.
-    let state = submitted.json;
-    let polls = 0;
-    while (state.type !== 'result') {
-      state = (await call(agent, `${server.url}/v2/poll/${state.id}`, 'GET', auth)).json;
-      polls++;
-    }
-    if (state.status !== 'completed') throw new Error(`job failed: ${JSON.stringify(state.error)}`);
-    return polls;
-  };
+  const started = await startGatewayProcess(children, dirs, env);
+  const { key } = await issueKeyInDataDir(started.dataDir, { credits: 1_000_000_000, name: 'bench' });
+  return { url: started.url, key, pid: started.pid };
 }
 
 const ms = (n: number) => n.toFixed(2);
 const cores = (n: number) => n.toFixed(2);
-
-/** CPU seconds a process has used so far, from /proc (Linux); NaN elsewhere. */
-function cpuSecondsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /**
  * Runs `fn` and adds `cores`: the CPU each process used while it ran, in cores (CPU seconds per
@@ -232,8 +67,8 @@ try {
     '| ---: | --- | ---: | ---: | ---: | ---: |',
   ];
   for (const concurrency of [1, 100]) {
-    const direct = await withCpu([fal.pid, server.pid], () => closedLoop(falDirect(fal), concurrency));
-    const via = await withCpu([fal.pid, server.pid], () => closedLoop(throughGateway(server), concurrency));
+    const direct = await withCpu([fal.pid, server.pid], () => closedLoop(falDirect(fal), concurrency, SECONDS));
+    const via = await withCpu([fal.pid, server.pid], () => closedLoop(throughGateway(server), concurrency, SECONDS));
     rows.push(
       `| ${concurrency} | stand-in directly (3 calls) | ${direct.jobsPerSecond.toFixed(0)} | ${ms(direct.p50)} | ${ms(direct.p99)} | | | |`,
     );

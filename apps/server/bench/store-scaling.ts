@@ -4,54 +4,24 @@
 // instances on one database (the clients split between them). PostgreSQL is a throwaway
 // cluster started here (durability off, as in the tests: the commit's fsync is not measured).
 // Prints a markdown table; the server README keeps the figures.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { issueApiKey } from '../src/keys/issue-api-key.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { startPostgresCluster } from '../src/testing/postgres-cluster.ts';
+import { cpuSecondsOf } from './cpu-seconds-of.ts';
+import { startGatewayProcess } from './gateway-process.ts';
+import { spawnAndRead, stopChild } from './spawn-and-read.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = 64;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
-
-/** Spawns `node args…` and resolves once its stdout matches `pattern`. */
-function spawnAndRead(
-  args: string[],
-  env: Record<string, string>,
-  pattern: RegExp,
-): Promise<RegExpExecArray & { pid: number }> {
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(Object.assign(match, { pid: child.pid as number }));
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${output}`)));
-  });
-}
-
-/** CPU seconds a process has used so far (utime + stime from /proc). */
-function cpuSecondsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /** The postmaster and its children (backends, WAL writer…): the database's CPU. */
 function postgresPids(postmaster: number): number[] {
@@ -60,24 +30,6 @@ function postgresPids(postmaster: number): number[] {
     .split(/\s+/)
     .filter(Boolean);
   return [postmaster, ...children.map(Number)];
-}
-
-async function gatewayProcess(env: Record<string, string>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-stores-'));
-  dirs.push(dataDir);
-  const match = await spawnAndRead(
-    [here('../src/main.ts')],
-    {
-      OPENPIXELS_PORT: '0',
-      OPENPIXELS_DATA_DIR: dataDir,
-      OPENPIXELS_LOG_LEVEL: 'warn',
-      OPENPIXELS_DEMO_KEY: 'off',
-      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
-      ...env,
-    },
-    /listening on (http:\/\/\S+)/,
-  );
-  return { url: match[1] as string, pid: match.pid, dataDir };
 }
 
 /** 64 clients split over `urls`, each a loop of submit then poll; answers images per second. */
@@ -111,13 +63,19 @@ async function load(urls: string[], key: string): Promise<number> {
   return results.reduce((sum, r) => sum + r.requests.total / 2, 0) / SECONDS;
 }
 
+/** A backend that exited meanwhile counts as 0 rather than spoiling the sum. */
+const cpuOrZero = (pid: number) => {
+  const seconds = cpuSecondsOf(pid);
+  return Number.isNaN(seconds) ? 0 : seconds;
+};
+
 const rows = [
   '| store | gateway instances | images/s | gateway CPU µs per image | database CPU µs per image |',
   '| --- | ---: | ---: | ---: | ---: |',
 ];
 const cluster = await startPostgresCluster();
 try {
-  const standIn = await spawnAndRead([here('./stand-in-process.ts'), 'fal'], {}, /^(\{.*\})$/m);
+  const standIn = await spawnAndRead(children, [here('./stand-in-process.ts'), 'fal'], {}, /^(\{.*\})$/m);
   const fal = JSON.parse(standIn[1] as string) as { url: string; key: string };
   const providerEnv = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
 
@@ -136,7 +94,7 @@ try {
     }
     const env = { ...providerEnv, ...(databaseUrl ? { OPENPIXELS_DATABASE_URL: databaseUrl } : {}) };
     const gateways = [];
-    for (let i = 0; i < scenario.instances; i++) gateways.push(await gatewayProcess(env));
+    for (let i = 0; i < scenario.instances; i++) gateways.push(await startGatewayProcess(children, dirs, env));
     const store = await openStore({
       dataDir: (gateways[0] as { dataDir: string }).dataDir,
       databaseUrl: databaseUrl ?? null,
@@ -146,9 +104,9 @@ try {
     const urls = gateways.map((g) => g.url);
     await load(urls, key).catch(() => 0); // warm-up: JIT, connections, prepared statements
     const databasePids = scenario.store === 'postgres' ? postgresPids(cluster.pid) : [];
-    const before = [...gateways.map((g) => cpuSecondsOf(g.pid)), ...databasePids.map(cpuSecondsOf)];
+    const before = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
     const perSecond = await load(urls, key);
-    const after = [...gateways.map((g) => cpuSecondsOf(g.pid)), ...databasePids.map(cpuSecondsOf)];
+    const after = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
     const images = perSecond * SECONDS;
     const used = after.map((a, i) => a - (before[i] as number));
     const gatewayCpu = used.slice(0, gateways.length).reduce((a, b) => a + b, 0);
@@ -156,11 +114,7 @@ try {
     rows.push(
       `| ${scenario.store === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'} | ${scenario.instances} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
     );
-    for (const g of gateways) {
-      const child = children.find((c) => c.pid === g.pid);
-      child?.kill('SIGTERM');
-      await new Promise((resolve) => child?.once('exit', resolve));
-    }
+    for (const g of gateways) await stopChild(children, g.pid);
   }
   console.log(
     `\n${availableParallelism()} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${CLIENTS} clients, ${SECONDS} s per row\n`,
