@@ -10,8 +10,6 @@ import { immediateTransaction } from './immediate-transaction.ts';
 import { moveCredits } from './sqlite-ledger.ts';
 import { statementCache } from './statement-cache.ts';
 
-type CompleteArgs = [id: string, provider: string, url: string, attempt: AttemptRecord];
-
 type JobRow = JobSqlRow<string>;
 
 /** SQLite keeps JSON columns as text. */
@@ -21,32 +19,31 @@ const ACTIVE = "status IN ('queued', 'processing')";
 
 /**
  * Jobs in the data dir's database. node:sqlite is synchronous: each method does its work at
- * once and answers a settled Promise, except the group-committed create and complete.
+ * once and answers a settled Promise, except the writes of the hot path (create, the provider
+ * job id, complete), which share each event-loop turn's commit (group-commit.ts).
  */
 export class SqliteJobStore implements JobStore {
   readonly #db: DatabaseSync;
   readonly #sql: (sql: string) => StatementSync;
   readonly #finished: (id: string) => void;
 
-  /** Submits and completions waiting for this turn's shared commit (see db/group-commit.ts). */
-  readonly #creates: GroupCommit<NewJob, CreatedJob>;
-  readonly #completions: GroupCommit<CompleteArgs, boolean>;
+  /** Submits, provider job ids and completions waiting for this turn's shared commit. */
+  readonly #batch: GroupCommit;
 
   /** `finished` is told each job that finished, after its commit (Store.onJobFinished). */
   constructor(db: DatabaseSync, finished: (id: string) => void) {
     this.#db = db;
     this.#sql = statementCache(db);
     this.#finished = finished;
-    this.#creates = new GroupCommit(db, (input) => this.#createIn(input));
-    this.#completions = new GroupCommit(db, (args) => this.#completeIn(...args));
+    this.#batch = new GroupCommit(db);
   }
 
   create(input: NewJob): Promise<CreatedJob> {
-    return this.#creates.push(input);
+    return this.#batch.push(() => this.#createIn(input));
   }
 
   async idle(): Promise<void> {
-    while (this.#creates.pending) {
+    while (this.#batch.pending) {
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -126,13 +123,14 @@ export class SqliteJobStore implements JobStore {
     return result.changes === 1;
   }
 
-  async recordUpstream(id: string, upstream: UpstreamJob): Promise<boolean> {
-    const result = this.#sql(`UPDATE jobs SET upstream = ?, updated_at = ? WHERE id = ? AND ${ACTIVE}`).run(
-      JSON.stringify(upstream),
-      Date.now(),
-      id,
+  /** In the turn's shared commit: on its own, one commit per job cost more than the rest of the job's SQL. */
+  recordUpstream(id: string, upstream: UpstreamJob): Promise<boolean> {
+    const text = JSON.stringify(upstream);
+    return this.#batch.push(
+      () =>
+        this.#sql(`UPDATE jobs SET upstream = ?, updated_at = ? WHERE id = ? AND ${ACTIVE}`).run(text, Date.now(), id)
+          .changes === 1,
     );
-    return result.changes === 1;
   }
 
   async recordAttempt(id: string, attempt: AttemptRecord): Promise<void> {
@@ -143,7 +141,7 @@ export class SqliteJobStore implements JobStore {
 
   /** Committed together with the other completions of this event-loop turn (one commit on the hot path). */
   async complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
-    const completed = await this.#completions.push([id, provider, url, attempt]);
+    const completed = await this.#batch.push(() => this.#completeIn(id, provider, url, attempt));
     if (completed) this.#finished(id);
     return completed;
   }
