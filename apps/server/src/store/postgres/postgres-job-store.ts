@@ -45,10 +45,22 @@ export class PostgresJobStore implements JobStore {
     this.#finished = finished;
   }
 
+  /**
+   * One transaction in two round trips on a connection of its own: BEGIN and the reads go out
+   * together, then the writes and COMMIT together (postgres.js's begin() waits for BEGIN and
+   * for COMMIT on their own, four round trips, each a socket write and a wake-up of the
+   * database on both sides). A write that fails aborts the transaction, so the COMMIT sent
+   * behind it rolls back and the write's own error is what this rejects with.
+   */
   async create(input: NewJob): Promise<CreatedJob> {
     this.#creating++;
     try {
-      return await this.#sql.begin((tx) => this.#createIn(tx, input));
+      const connection = await this.#sql.reserve();
+      try {
+        return await this.#createOn(connection, input);
+      } finally {
+        connection.release();
+      }
     } finally {
       this.#creating--;
     }
@@ -58,12 +70,24 @@ export class PostgresJobStore implements JobStore {
     while (this.#creating > 0) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
-  async #createIn(tx: postgres.TransactionSql, input: NewJob): Promise<CreatedJob> {
+  async #createOn(tx: postgres.ReservedSql, input: NewJob): Promise<CreatedJob> {
+    try {
+      return await this.#createIn(tx, input);
+    } catch (error) {
+      // Whatever is still open (a refusal by the rules, a failed statement) is undone; after a
+      // COMMIT that rolled back, PostgreSQL only warns that no transaction is in progress.
+      await tx`ROLLBACK`.catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async #createIn(tx: postgres.ReservedSql, input: NewJob): Promise<CreatedJob> {
     const now = Date.now();
     const idem = input.idempotency;
-    // Sent together (pipelined); the facts are read by a statement that starts after the lock is
-    // held, so they include every submit of this key that committed before it.
-    const [locked, [facts]] = await Promise.all([
+    // Sent together (pipelined) behind BEGIN; the facts are read by a statement that starts
+    // after the lock is held, so they include every submit of this key that committed before it.
+    const [, locked, [facts]] = await Promise.all([
+      tx`BEGIN`,
       tx`SELECT 1 FROM api_keys WHERE id = ${input.keyId} FOR UPDATE`,
       tx<
         {
@@ -86,17 +110,19 @@ export class PostgresJobStore implements JobStore {
     if (idem && facts.job_id !== null && facts.request_hash !== null && facts.idem_at !== null) {
       const earlier = { requestHash: facts.request_hash, jobId: facts.job_id, createdAt: facts.idem_at };
       if (input.rules.idempotency(earlier, idem.requestHash, now) === 'replay') {
-        const [row] = await tx<JobRow[]>`SELECT * FROM jobs WHERE id = ${facts.job_id}`;
+        const [[row]] = await Promise.all([tx<JobRow[]>`SELECT * FROM jobs WHERE id = ${facts.job_id}`, tx`COMMIT`]);
         return { job: toJob(row as JobRow), replayed: true };
       }
-      await tx`DELETE FROM idempotency_keys WHERE key_id = ${input.keyId} AND idem_key = ${idem.key}`;
     }
     input.rules.capacity({ activeJobs: facts.active, balance: facts.balance, price: input.price });
 
     const job = newJobRecord(input, now);
     const { id, status, deadlineAt } = job;
     const lease = input.startsNow;
+    const expiredIdempotencyKey = idem !== undefined && facts.job_id !== null;
     await Promise.all([
+      expiredIdempotencyKey &&
+        tx`DELETE FROM idempotency_keys WHERE key_id = ${input.keyId} AND idem_key = ${idem.key}`,
       tx`INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
          VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
                  ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
@@ -105,6 +131,7 @@ export class PostgresJobStore implements JobStore {
       idem &&
         tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
            VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,
+      tx`COMMIT`,
     ]);
     return { job, replayed: false };
   }
