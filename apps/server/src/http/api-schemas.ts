@@ -18,6 +18,21 @@ export const submitHeadersSchema = {
   },
 } as const;
 
+/** A `wait_ms` in a query string: how long a request may be held waiting for its job. */
+const WAIT_MS = { type: 'integer', minimum: 0, maximum: 85000 } as const;
+
+/** `POST /v2/submit`'s query string. */
+export const submitQuerySchema = {
+  type: 'object',
+  properties: {
+    wait_ms: {
+      ...WAIT_MS,
+      description:
+        "How long to hold the answer waiting for the job to finish, instead of the server's brief default (`OPENPIXELS_SUBMIT_WAIT_MS`); capped like a poll's wait (25 s by default). A job that finishes within it is answered as its result, saving the poll. Until submit answers the client does not know the job's id: send an Idempotency-Key with a long wait, so that a dropped connection can be retried without a second charge.",
+    },
+  },
+} as const;
+
 /** A job id in a path. */
 export const jobIdParamsSchema = {
   type: 'object',
@@ -38,9 +53,7 @@ export const pollQuerySchema = {
   additionalProperties: false,
   properties: {
     wait_ms: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 85000,
+      ...WAIT_MS,
       description:
         'How long to hold the poll open waiting for the job to finish; the server caps it at its own limit (25 s by default). 0 answers at once.',
     },

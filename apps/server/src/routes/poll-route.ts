@@ -3,6 +3,7 @@ import { jobAnswerSchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import { jobIdParamsSchema, pollQuerySchema } from '../http/api-schemas.ts';
+import { whileConnected } from '../http/while-connected.ts';
 import { isFinished, type JobRecord } from '../jobs/job-record.ts';
 import { jobView } from '../jobs/job-view.ts';
 
@@ -39,23 +40,16 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
       };
       reply.header('cache-control', 'no-store');
       const waitMs = Math.min(askedWait ?? deps.config.pollWaitMs, deps.config.pollWaitMs);
-      const gone = new AbortController();
-      const onClose = () => gone.abort();
-      reply.raw.once('close', onClose);
-      // Listening before the read: a job that finishes while it is read still wakes this poll.
-      const woken = deps.events.wait(id, waitMs, gone.signal);
-      let job: JobRecord;
-      try {
-        job = await find();
+      return whileConnected(reply, async (gone) => {
+        // Listening before the read: a job that finishes while it is read still wakes this poll.
+        const woken = deps.events.wait(id, waitMs, gone);
+        let job = await find();
         if (!isFinished(job.status)) {
           await woken;
           job = await find();
         }
-      } finally {
-        gone.abort();
-        reply.raw.off('close', onClose);
-      }
-      return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
+        return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
+      });
     },
   );
 }

@@ -1,7 +1,8 @@
 import { jobAnswerSchema, type SubmitBody, submitBodySchema } from '@openpixels/wire';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import { submitHeadersSchema } from '../http/api-schemas.ts';
+import { submitHeadersSchema, submitQuerySchema } from '../http/api-schemas.ts';
+import { whileConnected } from '../http/while-connected.ts';
 import { admitJob } from '../jobs/admission.ts';
 import { finishedWithin } from '../jobs/finished-within.ts';
 import { jobView } from '../jobs/job-view.ts';
@@ -14,10 +15,11 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         summary: 'Submit an image job',
         description:
-          "Validates the payload, reserves the model's price from the key's credits and starts the job. Answers with the job's result when it finishes within a few milliseconds (`OPENPIXELS_SUBMIT_WAIT_MS`), otherwise with its state: then poll `/v2/poll/{id}` until `type` is `result`. A failed job is refunded.",
+          "Validates the payload, reserves the model's price from the key's credits and starts the job. Answers with the job's result when it finishes within a few milliseconds (`OPENPIXELS_SUBMIT_WAIT_MS`), or within `wait_ms` when asked, otherwise with its state: then poll `/v2/poll/{id}` until `type` is `result`. A failed job is refunded.",
         tags: ['jobs'],
         body: submitBodySchema,
         headers: submitHeadersSchema,
+        querystring: submitQuerySchema,
         response: { 200: jobAnswerSchema },
       },
       config: {
@@ -36,6 +38,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const body = request.body as SubmitBody;
       const idempotencyKey = request.headers['idempotency-key'];
+      const { wait_ms: askedWait } = request.query as { wait_ms?: number };
       const { job, replayed } = await admitJob(deps, request.apiKey as NonNullable<typeof request.apiKey>, {
         model: body.model,
         prompt: body.prompt,
@@ -46,10 +49,14 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
       });
       if (replayed) reply.header('idempotent-replayed', 'true');
       reply.header('cache-control', 'no-store');
-      return jobView(await finishedWithin(deps, job, deps.config.submitWaitMs), {
-        docsBaseUrl: deps.config.docsUrl,
-        requestId: request.id,
-      });
+      // The default hold is a few ms; one the client asks for may be long, and ends if it leaves.
+      const answered =
+        askedWait === undefined
+          ? await finishedWithin(deps, job, deps.config.submitWaitMs)
+          : await whileConnected(reply, (gone) =>
+              finishedWithin(deps, job, Math.min(askedWait, deps.config.pollWaitMs), gone),
+            );
+      return jobView(answered, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
     },
   );
 }

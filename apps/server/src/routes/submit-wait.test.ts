@@ -82,4 +82,40 @@ describe('submit holding its answer for a fast job', () => {
     expect(again).toEqual(first);
     expect((await server.keys.get((await server.jobs.get(first.id))?.keyId ?? ''))?.balance).toBe(7);
   });
+
+  it('with ?wait_ms holds until the job finishes, past the server default, and answers its result', async () => {
+    const slow: ProviderAdapter = {
+      id: 'slow',
+      models: ['flux-schnell', 'flux-dev', 'flux-pro-1.1'],
+      generate: async ({ jobId }) => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { url: `https://images.example/${jobId}.png` };
+      },
+    };
+    server = await startTestServer({ adapters: [slow], submitWaitMs: 0, credits: 10 });
+    const response = await server.call('/v2/submit?wait_ms=20000', { json: payload });
+    const answer = (await response.json()) as { id: string };
+    expect(answer).toMatchObject({
+      type: 'result',
+      status: 'completed',
+      data: { url: `https://images.example/${answer.id}.png` },
+    });
+  });
+
+  it('caps ?wait_ms at the poll wait, then answers with the state', async () => {
+    server = await startTestServer({ adapters: [never], submitWaitMs: 0, pollWaitMs: 50, shutdownTimeoutMs: 0 });
+    const response = await server.call('/v2/submit?wait_ms=85000', { json: payload });
+    expect(await response.json()).toMatchObject({ type: 'update', status: 'processing' });
+  });
+
+  it('refuses a ?wait_ms that is not a whole number of ms from 0 to 85000, charging nothing', async () => {
+    server = await startTestServer({ adapters: [instant], credits: 10 });
+    for (const wait of ['-1', '85001', 'soon']) {
+      const response = await server.call(`/v2/submit?wait_ms=${wait}`, { json: payload });
+      expect(response.status).toBe(400);
+      expectErrorEnvelope(await response.json(), 'INVALID_ARGUMENTS');
+    }
+    const key = (await server.keys.list())[0];
+    expect(key?.balance).toBe(10);
+  });
 });
