@@ -26,14 +26,20 @@ describe('admissionRules', () => {
   });
 
   it('refuses past the active-job limit with RATE_LIMITED before looking at the balance', () => {
-    expect(() => rules.capacity({ activeJobs: 2, balance: 0, price: 1 })).toThrow(
+    expect(() => rules.capacity({ revoked: false, activeJobs: 2, balance: 0, price: 1 })).toThrow(
       expect.objectContaining({ code: 'RATE_LIMITED', params: { retry_after_ms: 1000 } }),
     );
-    expect(() => rules.capacity({ activeJobs: 1, balance: 5, price: 5 })).not.toThrow();
+    expect(() => rules.capacity({ revoked: false, activeJobs: 1, balance: 5, price: 5 })).not.toThrow();
+  });
+
+  it('refuses a key revoked since the request authenticated with INVALID_API_KEY, before any other rule', () => {
+    expect(() => rules.capacity({ revoked: true, activeJobs: 0, balance: 5, price: 1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_API_KEY' }),
+    );
   });
 
   it('refuses a price above the balance with NO_CREDITS naming both', () => {
-    expect(() => rules.capacity({ activeJobs: 0, balance: 4, price: 5 })).toThrow(
+    expect(() => rules.capacity({ revoked: false, activeJobs: 0, balance: 4, price: 5 })).toThrow(
       expect.objectContaining({ code: 'NO_CREDITS', params: { required: 5, available: 4 } }),
     );
   });

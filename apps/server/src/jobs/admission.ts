@@ -55,8 +55,12 @@ export interface EarlierRequest {
 export interface AdmissionRules {
   /** `replay` answers with the earlier job; `new` stores a new one (replacing an expired key). */
   idempotency(earlier: EarlierRequest, requestHash: string, now: number): 'replay' | 'new';
-  /** Refuses with RATE_LIMITED or NO_CREDITS. */
-  capacity(facts: { activeJobs: number; balance: number; price: number }): void;
+  /**
+   * Refuses with INVALID_API_KEY (the key was revoked after this request authenticated: read
+   * under the same lock as the revoke, so a revoke either sees this job or this job sees the
+   * revoke), RATE_LIMITED or NO_CREDITS.
+   */
+  capacity(facts: { revoked: boolean; activeJobs: number; balance: number; price: number }): void;
 }
 
 /** The admission rules under this server's limits. */
@@ -76,7 +80,8 @@ export function admissionRules(limits: { maxActiveJobsPerKey: number }): Admissi
       }
       return 'replay';
     },
-    capacity({ activeJobs, balance, price }) {
+    capacity({ revoked, activeJobs, balance, price }) {
+      if (revoked) throw createError('INVALID_API_KEY');
       if (activeJobs >= limits.maxActiveJobsPerKey) {
         throw createError(
           'RATE_LIMITED',

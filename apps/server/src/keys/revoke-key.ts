@@ -14,26 +14,26 @@ export interface RevokedKey {
  * no one can read those jobs' results, so letting them run would only spend the operator's
  * provider money on images nobody can collect. The instance running them stops them at its
  * next heartbeat and cancels them upstream (see JobRunner.renewLeases).
+ *
+ * One pass is enough: a submit that authenticated just before the revoke stores its job only
+ * if its transaction, which reads the key's row under the revoke's lock, finds the key still
+ * active (AdmissionRules.capacity); so every job of the key is either committed before the
+ * revoke, and listed here, or refused with INVALID_API_KEY, charging nothing.
  */
 export async function revokeKey(store: Pick<Store, 'keys' | 'jobs'>, id: string): Promise<RevokedKey> {
   if (!(await store.keys.revoke(id, Date.now()))) return { found: false, cancelled: [] };
   const cancelled: string[] = [];
-  // Twice: a submit that authenticated just before the revoke may commit its job just after the first pass.
-  for (let pass = 0; pass < 2; pass++) {
-    // Every unfinished job is "overdue" by the end of time: the store's one list of unfinished jobs.
-    for (const job of await store.jobs.listOverdue(Number.MAX_SAFE_INTEGER)) {
-      if (job.keyId !== id) continue;
-      const outcome = await store.jobs.cancel(job.id, id, (stored) =>
-        createError(
-          'JOB_CANCELLED',
-          { id: stored.id, refunded: stored.price },
-          {
-            message: `Job ${stored.id} was cancelled because its API key was revoked; its ${stored.price} credits were refunded.`,
-          },
-        ).toJSON(),
-      );
-      if (outcome?.cancelled) cancelled.push(job.id);
-    }
+  for (const job of await store.jobs.listUnfinished(id)) {
+    const outcome = await store.jobs.cancel(job.id, id, (stored) =>
+      createError(
+        'JOB_CANCELLED',
+        { id: stored.id, refunded: stored.price },
+        {
+          message: `Job ${stored.id} was cancelled because its API key was revoked; its ${stored.price} credits were refunded.`,
+        },
+      ).toJSON(),
+    );
+    if (outcome?.cancelled) cancelled.push(job.id);
   }
   return { found: true, cancelled };
 }

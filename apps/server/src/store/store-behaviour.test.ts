@@ -5,6 +5,7 @@ import { createError } from '@openpixels/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admissionRules, IDEMPOTENCY_TTL_MS } from '../jobs/admission.ts';
 import { issueApiKey } from '../keys/issue-api-key.ts';
+import { revokeKey } from '../keys/revoke-key.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { openPostgresStore } from './postgres/open-postgres-store.ts';
 import { openSqliteStore } from './sqlite/open-sqlite-store.ts';
@@ -290,6 +291,47 @@ describe.each(factories)('Store on $name', (factory) => {
     expect((await store.jobs.listOverdue(Date.now())).map((j) => j.id)).toContain(job.id);
     await store.jobs.fail(job.id, createError('SERVICE_UNAVAILABLE', {}).toJSON(), null);
     expect((await store.jobs.listOverdue(Date.now())).map((j) => j.id)).not.toContain(job.id);
+  });
+
+  it('lists one key’s unfinished jobs, oldest first, and nothing of other keys or finished jobs', async () => {
+    const key = await fundedKey(20);
+    const other = await fundedKey(20);
+    const first = (await store.jobs.create(queuedJob(key.id))).job;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const second = (await store.jobs.create(newJob(key.id))).job;
+    const done = (await store.jobs.create(newJob(key.id))).job;
+    await store.jobs.complete(done.id, 'local', 'https://images.example/g.png', ATTEMPT);
+    await store.jobs.create(newJob(other.id));
+    expect((await store.jobs.listUnfinished(key.id)).map((j) => j.id)).toEqual([first.id, second.id]);
+    expect(await store.jobs.listUnfinished('key_missing')).toEqual([]);
+  });
+
+  it('refuses a submit that authenticated before its key was revoked: INVALID_API_KEY, nothing stored or charged', async () => {
+    const key = await fundedKey(10);
+    expect(await revokeKey(store, key.id)).toEqual({ found: true, cancelled: [] });
+    await expect(store.jobs.create(newJob(key.id))).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+    expect(await store.jobs.listUnfinished(key.id)).toEqual([]);
+    expect(await balanceOf(key.id)).toBe(10);
+    expect(await store.ledger.history(key.id, 10)).toHaveLength(1);
+  });
+
+  it('a revoke racing submits leaves no unfinished job for the key: each is refused or cancelled, refunded once', async () => {
+    const key = await fundedKey(100);
+    const before = (await store.jobs.create(newJob(key.id))).job;
+    // Submits already past authentication, sent at the same moment as the revoke.
+    const submits = Array.from({ length: 20 }, () => store.jobs.create(newJob(key.id)));
+    const revoked = revokeKey(store, key.id);
+    const outcomes = await Promise.allSettled(submits);
+    const { cancelled } = await revoked;
+    const refusals = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(new Set(refusals.map((o) => (o.reason as { code: string }).code))).toEqual(
+      new Set(refusals.length > 0 ? ['INVALID_API_KEY'] : []),
+    );
+    const accepted = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.job.id] : []));
+    expect(cancelled.sort()).toEqual([before.id, ...accepted].sort());
+    expect(await store.jobs.listUnfinished(key.id)).toEqual([]);
+    expect(await balanceOf(key.id)).toBe(100);
+    await expectLedgerSumsToBalance(key.id);
   });
 
   it('revokes a key, and lists every key', async () => {

@@ -89,6 +89,8 @@ export interface JobStore {
   ): Promise<{ cancelled: boolean; job: JobRecord } | undefined>;
   /** Unfinished jobs whose deadline (epoch ms) is before `time`, soonest first. */
   listOverdue(time: number): Promise<JobRecord[]>;
+  /** One key's unfinished jobs, oldest first (index `jobs_active_by_key`, so a revoke reads only that key's rows). */
+  listUnfinished(keyId: string): Promise<JobRecord[]>;
   /**
    * Takes over up to `limit` unfinished jobs nobody holds: no lease, or a lease that ended
    * before `now` (its instance died or stalled). They become `processing` under `lease`, in

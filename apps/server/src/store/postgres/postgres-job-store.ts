@@ -92,13 +92,14 @@ export class PostgresJobStore implements JobStore {
       tx<
         {
           balance: number;
+          revoked_at: number | null;
           active: number;
           request_hash: string | null;
           job_id: string | null;
           idem_at: number | null;
         }[]
       >`
-        SELECT k.balance,
+        SELECT k.balance, k.revoked_at,
                (SELECT count(*)::int FROM jobs j WHERE j.key_id = k.id AND j.status IN ('queued', 'processing')) AS active,
                i.request_hash, i.job_id, i.created_at AS idem_at
           FROM api_keys k
@@ -114,7 +115,12 @@ export class PostgresJobStore implements JobStore {
         return { job: toJob(row as JobRow), replayed: true };
       }
     }
-    input.rules.capacity({ activeJobs: facts.active, balance: facts.balance, price: input.price });
+    input.rules.capacity({
+      revoked: facts.revoked_at !== null,
+      activeJobs: facts.active,
+      balance: facts.balance,
+      price: input.price,
+    });
 
     const job = newJobRecord(input, now);
     const { id, status, deadlineAt } = job;
@@ -226,6 +232,12 @@ export class PostgresJobStore implements JobStore {
   async listOverdue(time: number): Promise<JobRecord[]> {
     const rows = await this.#sql<JobRow[]>`
       SELECT * FROM jobs WHERE status IN ('queued', 'processing') AND deadline_at < ${time} ORDER BY deadline_at`;
+    return rows.map(toJob);
+  }
+
+  async listUnfinished(keyId: string): Promise<JobRecord[]> {
+    const rows = await this.#sql<JobRow[]>`
+      SELECT * FROM jobs WHERE key_id = ${keyId} AND status IN ('queued', 'processing') ORDER BY created_at`;
     return rows.map(toJob);
   }
 

@@ -71,10 +71,10 @@ export class SqliteJobStore implements JobStore {
     const { active } = this.#sql(`SELECT COUNT(*) AS active FROM jobs WHERE key_id = ? AND ${ACTIVE}`).get(
       input.keyId,
     ) as { active: number };
-    const { balance } = this.#sql('SELECT balance FROM api_keys WHERE id = ?').get(input.keyId) as {
-      balance: number;
-    };
-    input.rules.capacity({ activeJobs: active, balance, price: input.price });
+    const { balance, revoked_at } = this.#sql('SELECT balance, revoked_at FROM api_keys WHERE id = ?').get(
+      input.keyId,
+    ) as { balance: number; revoked_at: number | null };
+    input.rules.capacity({ revoked: revoked_at !== null, activeJobs: active, balance, price: input.price });
 
     const job = newJobRecord(input, now);
     const { id, status, deadlineAt } = job;
@@ -202,6 +202,14 @@ export class SqliteJobStore implements JobStore {
     return (
       this.#sql(`SELECT * FROM jobs WHERE ${ACTIVE} AND deadline_at < ? ORDER BY deadline_at`).all(
         time,
+      ) as unknown as JobRow[]
+    ).map(toJob);
+  }
+
+  async listUnfinished(keyId: string): Promise<JobRecord[]> {
+    return (
+      this.#sql(`SELECT * FROM jobs WHERE key_id = ? AND ${ACTIVE} ORDER BY created_at`).all(
+        keyId,
       ) as unknown as JobRow[]
     ).map(toJob);
   }
