@@ -7,16 +7,9 @@ import { defineConfig } from 'vitest/config';
  * that starts a test server, unless it says it is SQLite-only by nature (a data dir fault,
  * another process's SQLite lock, the SQLite file opened directly) with the words "SQLite
  * only:" and the reason. Store-level files need no second run: store-behaviour.test.ts runs
- * every case on both engines itself. `contract/` (the SDK engineer's) starts its own SQLite server.
+ * every case on both engines itself. `contract/`'s files (the SDK against the real gateway) start
+ * theirs through startContractServer, which is startTestServer underneath.
  */
-/**
- * Left to SQLite for now, with the reason: their timing holds on SQLite but not yet on
- * PostgreSQL on a loaded 2-core machine (issue 12 follow-up, not a behaviour difference found):
- * a 300 ms breaker cooldown lapses before the test reads the circuit, and 4,000 sequential
- * store transactions outlast the 20 s test timeout.
- */
-const TIMING_BOUND_ON_POSTGRES = ['src/routing/circuit-breaker-routing.test.ts', 'src/jobs/delete-old-jobs.test.ts'];
-
 function filesOnBothStores(): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -25,13 +18,13 @@ function filesOnBothStores(): string[] {
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.test.ts')) {
         const text = readFileSync(path, 'utf8');
-        const startsServer = /startTestServer\(|startErrorTriggers\(/.test(text);
-        if (startsServer && !text.includes('SQLite only:') && !TIMING_BOUND_ON_POSTGRES.includes(path))
-          files.push(path);
+        const startsServer = /startTestServer\(|startErrorTriggers\(|startContractServer\(/.test(text);
+        if (startsServer && !text.includes('SQLite only:')) files.push(path);
       }
     }
   };
   walk('src');
+  walk('contract');
   return files.sort();
 }
 

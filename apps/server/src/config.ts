@@ -57,7 +57,12 @@ export interface ServerConfig {
    */
   submitWaitMs: number;
   maxActiveJobsPerKey: number;
-  breaker: { failureThreshold: number; cooldownMs: number };
+  breaker: {
+    failureThreshold: number;
+    cooldownMs: number;
+    /** The breakers' clock (default Date.now): a test gives its own, so a cooldown lapses when the test says, not when a loaded machine gets there. */
+    now?: () => number;
+  };
   shutdownTimeoutMs: number;
   demoKey: { enabled: boolean; credits: number };
   /**

@@ -6,7 +6,10 @@ import { startTestServer, type TestServer, waitForResult } from '../testing/star
 // The breaker as users see it: a failing provider stops getting traffic after the
 // threshold, GET /v2/providers says so, and after the cooldown one probe brings it back.
 
-const COOLDOWN_MS = 2_000;
+const COOLDOWN_MS = 30_000;
+// The breakers' clock: it moves only when the test moves it, so "open" holds however long a
+// loaded machine takes to look, and the cooldown lapses exactly when the test says.
+let clock = Date.now();
 let flaky: StandInProvider;
 let server: TestServer;
 
@@ -17,9 +20,7 @@ beforeAll(async () => {
       { id: 'flaky', kind: 'fal', url: flaky.url, key: flaky.key },
       { id: 'local', kind: 'local' },
     ],
-    // Long enough that "open" still holds when a loaded machine takes a while to look; the
-    // half-open test waits for the state itself rather than for a fixed time.
-    breaker: { failureThreshold: 2, cooldownMs: COOLDOWN_MS },
+    breaker: { failureThreshold: 2, cooldownMs: COOLDOWN_MS, now: () => clock },
   });
 });
 afterAll(async () => {
@@ -35,15 +36,6 @@ type ProviderView = {
 const providers = async () =>
   ((await (await server.call('/v2/providers', { auth: false })).json()) as { providers: ProviderView[] }).providers;
 const circuitOf = async (id: string) => (await providers()).find((p) => p.id === id)?.circuit;
-
-/** Waits (a bounded number of looks, each a real GET /v2/providers) until the circuit reports `state`. */
-async function untilCircuit(id: string, state: string): Promise<void> {
-  for (let look = 0; look < 200; look++) {
-    if ((await circuitOf(id))?.state === state) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`the circuit of ${id} never turned ${state}`);
-}
 
 async function runJob() {
   const response = await server.call('/v2/submit', {
@@ -76,7 +68,11 @@ describe('the circuit breaker', () => {
 
   it('after the cooldown a probe goes through; when it succeeds the circuit closes', async () => {
     flaky.setMode('ok');
-    await untilCircuit('flaky', 'half_open');
+    expect(await circuitOf('flaky')).toMatchObject({ state: 'open' });
+    clock += COOLDOWN_MS - 1;
+    expect(await circuitOf('flaky')).toMatchObject({ state: 'open' });
+    clock += 1;
+    expect(await circuitOf('flaky')).toMatchObject({ state: 'half_open' });
     const probe = await runJob();
     expect(probe).toMatchObject({ status: 'completed', meta: { provider: 'flaky' } });
     expect(await circuitOf('flaky')).toMatchObject({ state: 'closed', consecutive_failures: 0 });
