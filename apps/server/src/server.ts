@@ -89,7 +89,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     providers.map((p) => p.id),
     config.breaker,
   );
-  const events = new JobEvents();
+  const events = new JobEvents((id) => store.watchJob(id));
   store.onJobFinished((id) => events.notify(id));
   const lifecycle = { draining: false };
 

@@ -1,9 +1,18 @@
 /**
- * Wakes long polls when a job changes. In memory: this process runs every job it accepted,
- * so it is also the only one that can see them finish.
+ * Wakes long polls when a job finishes. In memory; `notify` is called for every job the store
+ * announces finished (this process's, and what the store hears of others': see
+ * Store.onJobFinished). `watch` is told which jobs have waiters, from the first to the last,
+ * so that a store that must look for other processes' finishes (SQLite) looks only then.
  */
 export class JobEvents {
   readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #unwatch = new Map<string, () => void>();
+  readonly #watch: (id: string) => () => void;
+
+  /** `watch(id)` starts looking out for the job's finish and answers how to stop (Store.watchJob). */
+  constructor(watch: (id: string) => () => void = () => () => {}) {
+    this.#watch = watch;
+  }
 
   /**
    * Resolves when `notify(id)` is called, after `ms`, or when `signal` aborts, whichever is
@@ -12,20 +21,29 @@ export class JobEvents {
   wait(id: string, ms: number, signal?: AbortSignal): Promise<boolean> {
     if (ms <= 0 || signal?.aborted) return Promise.resolve(false);
     return new Promise<boolean>((resolve) => {
-      const waiters = this.#waiters.get(id) ?? new Set<() => void>();
-      this.#waiters.set(id, waiters);
+      let waiters = this.#waiters.get(id);
+      if (!waiters) {
+        waiters = new Set<() => void>();
+        this.#waiters.set(id, waiters);
+        this.#unwatch.set(id, this.#watch(id));
+      }
+      const mine = waiters;
       const finish = (woken: boolean) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', gaveUp);
-        waiters.delete(wake);
-        if (waiters.size === 0 && this.#waiters.get(id) === waiters) this.#waiters.delete(id);
+        mine.delete(wake);
+        if (mine.size === 0 && this.#waiters.get(id) === mine) {
+          this.#waiters.delete(id);
+          this.#unwatch.get(id)?.();
+          this.#unwatch.delete(id);
+        }
         resolve(woken);
       };
       const wake = () => finish(true);
       const gaveUp = () => finish(false);
       const timer = setTimeout(gaveUp, ms);
       signal?.addEventListener('abort', gaveUp, { once: true });
-      waiters.add(wake);
+      mine.add(wake);
     });
   }
 

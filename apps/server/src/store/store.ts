@@ -187,6 +187,13 @@ export interface Store {
    * LISTEN/NOTIFY. Answers a function that unsubscribes.
    */
   onJobFinished(listener: (jobId: string) => void): () => void;
+  /**
+   * A long poll waits for this job: also announce its finish (through onJobFinished) when a
+   * process this store hears nothing from finishes it. SQLite: another process on the data dir,
+   * seen by `PRAGMA data_version`, looked at only while some job is watched; PostgreSQL: nothing
+   * to do (every finish is NOTIFYed). Answers a function that stops watching.
+   */
+  watchJob(jobId: string): () => void;
   /** Waits for queued writes, then closes the connection(s). */
   close(): Promise<void>;
 }

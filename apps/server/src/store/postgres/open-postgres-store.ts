@@ -49,6 +49,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    // Every finish, on any instance, is NOTIFYed to all: nothing to look for.
+    watchJob: () => () => {},
     async close() {
       await jobs.idle();
       listeners.clear();
