@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
+import { openJobRowReader, ownerPid } from '../testing/job-row-reader.ts';
+import { expectKillsSurvived, killUnderLoad } from '../testing/kill-under-load.ts';
 import { jobRows, keyHeaders, pollResult, submitJob, until } from '../testing/server-process-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
@@ -36,10 +38,10 @@ function workerPids(primary: ServerProcess): number[] {
   }
 }
 
-async function startWorkers(env: Record<string, string> = {}) {
+async function startWorkers(env: Record<string, string> = {}, credits = 1_000) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-workers-'));
   dirs.push(dataDir);
-  const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000, name: 'workers' });
+  const { key } = await issueKeyInDataDir(dataDir, { credits, name: 'workers' });
   const primary = await startServerProcess(dataDir, { OPENPIXELS_WORKERS: '2', ...env });
   processes.push(primary);
   return { dataDir, key, primary };
@@ -112,6 +114,52 @@ describe('OPENPIXELS_WORKERS=2', () => {
     expect(submits).toHaveLength(ids.length);
     expect([...expectLedgerConsistent(dataDir).values()]).toEqual([1_000 - 3 * ids.length]);
 
+    primary.child.kill('SIGTERM');
+    expect(await primary.exited).toBe(0);
+  });
+
+  it('workers SIGKILLed under load: every job finishes once, charged once, and the dead worker’s jobs are resumed upstream', {
+    timeout: 120_000,
+  }, async () => {
+    // Jobs take ten provider status polls (about 200 ms), so every kill leaves jobs in flight.
+    fal = await startStandInProvider({ protocol: 'fal', pollsBeforeDone: 10 });
+    const standIn = fal;
+    const credits = 100_000;
+    const { dataDir, key, primary } = await startWorkers(falStandInEnv(standIn), credits);
+    const rows = openJobRowReader({ dataDir, databaseUrl: null });
+    try {
+      let before: number[] = [];
+      // Replaced once the new worker serves: it runs a job of its own (a worker still starting
+      // would only meet the test's closing SIGTERM half-started).
+      const serving = () => {
+        const fresh = workerPids(primary).filter((pid) => !before.includes(pid));
+        return fresh.length === 1 && jobRows(dataDir).some((row) => ownerPid(row.owner) === fresh[0]);
+      };
+      const report = await killUnderLoad(
+        {
+          urls: () => [primary.url],
+          victim: () => {
+            before = workerPids(primary);
+            return before[0] as number;
+          },
+          async replaced() {
+            for (let i = 0; i < 600 && !serving(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+            expect(serving(), 'a replacement worker serves').toBe(true);
+          },
+          rows,
+          standIn,
+          key,
+        },
+        { kills: 2, clients: 8, betweenKillsMs: 1_500 },
+      );
+      const figures = expectKillsSurvived(report);
+      console.info(
+        `SQLite, OPENPIXELS_WORKERS=2, 2 worker SIGKILLs under load: ${figures.upstreamSubmits} upstream submits for ${figures.jobs} jobs (${figures.takenOver} taken over: ${report.resumable.length} resumed upstream, ${report.unresumable.length} before a provider had accepted them)`,
+      );
+      expect([...expectLedgerConsistent(dataDir).values()]).toEqual([credits - 3 * figures.jobs]);
+    } finally {
+      await rows.close();
+    }
     primary.child.kill('SIGTERM');
     expect(await primary.exited).toBe(0);
   });

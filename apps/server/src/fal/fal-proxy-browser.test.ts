@@ -6,6 +6,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
+import { isAlive } from '../testing/is-alive.ts';
 
 // fal's proxy convention as a browser app uses it: fal's own client, bundled for the browser
 // from the npm package (unmodified), in a page this test serves from another origin, with
@@ -84,15 +85,6 @@ afterAll(async () => {
   await new Promise((resolve) => pageServer?.close(resolve));
   await gateway?.close();
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What the page has that Node's types do not know: the bundled fal client, and the DOM's Image. */
 interface PageGlobals {

@@ -61,6 +61,8 @@ export class JobRunner {
   /** Aborted on shutdown: ends the retries of writes that no single job's run holds. */
   readonly #shutdown = new AbortController();
   readonly #byId: Map<string, ProviderAdapter>;
+  /** The heartbeat and the take-overs, one after another (see #inLeaseTurn). */
+  #leaseTurn: Promise<unknown> = Promise.resolve();
 
   /** This instance's lease as of now: what a claim or a heartbeat writes. */
   lease(): Lease {
@@ -125,14 +127,20 @@ export class JobRunner {
    * again, resuming its provider job when one was accepted; one past it fails with
    * SERVICE_UNAVAILABLE and is refunded. A live instance's jobs are never taken.
    */
-  async takeOverLapsed(): Promise<{ resumed: number; failed: number }> {
+  takeOverLapsed(): Promise<{ resumed: number; failed: number }> {
+    return this.#inLeaseTurn(() => this.#takeOverLapsed());
+  }
+
+  async #takeOverLapsed(): Promise<{ resumed: number; failed: number }> {
     let resumed = 0;
     let failed = 0;
     for (;;) {
       const now = Date.now();
       const claimed = await this.#options.store.claimLapsed(this.lease(), now, CLAIM_BATCH);
       for (const job of claimed) {
-        if (this.#active.has(job.id)) continue;
+        const here = this.#active.get(job.id);
+        // Still running here (this instance's own lease had lapsed: it stalled): it goes on.
+        if (here && !here.controller.signal.aborted) continue;
         if (job.deadlineAt <= now) {
           const error = createError(
             'SERVICE_UNAVAILABLE',
@@ -156,7 +164,16 @@ export class JobRunner {
             job.attempts.push(interrupted);
             await this.#recordAttempt(job.id, interrupted);
           }
-          this.start(job);
+          if (here) {
+            // Its run here was just stopped (a heartbeat found it taken over, before this claim
+            // took it back) and is still unwinding: it runs again once that run has ended.
+            // Skipping it would leave the job owned here, its lease renewed, and run by no one.
+            void here.done.then(() => {
+              if (!this.#shutdown.signal.aborted) this.start(job);
+            });
+          } else {
+            this.start(job);
+          }
           resumed++;
         }
       }
@@ -175,9 +192,27 @@ export class JobRunner {
    * another process finished meanwhile (the keys CLI cancelled it with its revoked key) is
    * stopped too, and cancelled at its provider: no one can collect that image any more.
    */
-  async renewLeases(): Promise<number> {
+  renewLeases(): Promise<number> {
+    return this.#inLeaseTurn(() => this.#renewLeases());
+  }
+
+  /**
+   * Runs a heartbeat or a take-over after the one before it has ended: interleaved, a claim
+   * landing between the heartbeat's UPDATE and its look at what it holds would have the
+   * heartbeat stop a job this instance has just taken back.
+   */
+  #inLeaseTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.#leaseTurn.then(work);
+    this.#leaseTurn = turn.catch(() => {});
+    return turn;
+  }
+
+  async #renewLeases(): Promise<number> {
     // Another writer holding the lock (a worker beside this one) must not cost the lease: wait
     // for it, up to a heartbeat, rather than skip a beat.
+    // Only the jobs running before the renewal was sent can be judged by its answer: a job
+    // stored and started while it ran (a submit on another connection) is not in it, yet held.
+    const judged = new Set(this.#active.keys());
     const renewed = await retryStorageWrite(() => this.#options.store.renewLeases(this.lease()), {
       locksOnly: true,
       maxWaitMs: this.#options.leaseMs / 3,
@@ -186,7 +221,7 @@ export class JobRunner {
     let takenOver = 0;
     let finishedElsewhere = 0;
     for (const [id, { controller }] of this.#active) {
-      if (held.has(id) || this.#delivering.has(id)) continue;
+      if (held.has(id) || !judged.has(id) || this.#delivering.has(id)) continue;
       const job = await this.#options.store.get(id);
       // Finished by this run meanwhile (it leaves #active as it ends): nothing to stop.
       if (!job || !this.#active.has(id) || controller.signal.aborted) continue;

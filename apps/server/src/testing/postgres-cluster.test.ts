@@ -3,15 +3,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findPostgresBinDir, type PostgresCluster, startPostgresCluster } from './postgres-cluster.ts';
 import { createTestDatabase } from './test-database.ts';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isAlive } from './is-alive.ts';
 
 describe('throwaway PostgreSQL', () => {
   let cluster: PostgresCluster | undefined;

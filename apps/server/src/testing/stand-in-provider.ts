@@ -67,7 +67,10 @@ export async function startStandInProvider(options: {
   mode?: StandInMode;
   /** Size of the answers in the `huge` modes (default 8 MiB). */
   hugeBytes?: number;
+  /** A job's first N status polls answer "in progress" (a provider that takes a while; default 0: done at once). */
+  pollsBeforeDone?: number;
 }): Promise<StandInProvider> {
+  const pollsBeforeDone = options.pollsBeforeDone ?? 0;
   let mode: StandInMode = options.mode ?? 'ok';
   let held = false;
   const key = `standin_${randomBytes(12).toString('hex')}`;
@@ -161,7 +164,8 @@ export async function startStandInProvider(options: {
     }
     if (match[3] === '/status' && req.method === 'GET') {
       job.polls += 1;
-      if (held) return send(res, 200, { status: 'IN_PROGRESS', response_url: at, logs: [] });
+      if (held || job.polls <= pollsBeforeDone)
+        return send(res, 200, { status: 'IN_PROGRESS', response_url: at, logs: [] });
       return send(res, 200, {
         status: 'COMPLETED',
         response_url: at,
@@ -244,7 +248,7 @@ export async function startStandInProvider(options: {
     }
     if (!one[2] && req.method === 'GET') {
       job.polls += 1;
-      return send(res, 200, prediction(job, !held));
+      return send(res, 200, prediction(job, !held && job.polls > pollsBeforeDone));
     }
     return send(res, 405, { title: 'Method not allowed', status: 405 });
   }
