@@ -1,14 +1,15 @@
 // `pnpm --filter @openpixels/server bench:stores`: images/s and gateway CPU per image on each
 // store, with the same instant fal-protocol stand-in (its own process) and 64 clients doing
 // submit + poll pairs (autocannon): SQLite with 1 instance, PostgreSQL with 1 and with 2
-// instances on one database (the clients split between them). PostgreSQL is a throwaway
-// cluster started here (durability off, as in the tests: the commit's fsync is not measured).
+// instances on one database (the clients split between them); and, on one instance of each,
+// clients that hold their submit (`?wait_ms`) until the job finishes: one request per image.
+// PostgreSQL is a throwaway cluster started here (durability off, as in the tests: the commit's fsync is not measured).
 // Prints a markdown table; the server README keeps the figures.
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import postgres from 'postgres';
 import { issueApiKey } from '../src/keys/issue-api-key.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -32,8 +33,35 @@ function postgresPids(postmaster: number): number[] {
   return [postmaster, ...children.map(Number)];
 }
 
-/** 64 clients split over `urls`, each a loop of submit then poll; answers images per second. */
-async function load(urls: string[], key: string): Promise<number> {
+/** How long a held submit (`?wait_ms`) may wait for its job: far more than an instant job needs at 64 clients. */
+const HOLD_MS = 2_000;
+
+/**
+ * 64 clients split over `urls`. `pairs`: each a loop of submit then poll (the default client);
+ * `held`: each a loop of one submit with `?wait_ms`, answered with the result. Answers images
+ * per second and requests per image; throws on any error, or on a held submit that was not a result.
+ */
+async function load(
+  urls: string[],
+  key: string,
+  mode: 'pairs' | 'held',
+): Promise<{ images: number; requests: number }> {
+  let unfinished = 0;
+  const submit: Request = {
+    method: 'POST',
+    path: mode === 'held' ? `/v2/submit?wait_ms=${HOLD_MS}` : '/v2/submit',
+    body: JSON.stringify({ model: 'flux-schnell', prompt: 'bench', width: 256, height: 256 }),
+    onResponse: (_status, body, context) => {
+      const answer = JSON.parse(body) as { id: string; type: string };
+      (context as { id?: string }).id = answer.id;
+      if (mode === 'held' && answer.type !== 'result') unfinished++;
+    },
+  };
+  const poll: Request = {
+    method: 'GET',
+    setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }),
+  };
+  const requestsPerImage = mode === 'held' ? 1 : 2;
   const results = await Promise.all(
     urls.map((url) =>
       autocannon({
@@ -41,26 +69,15 @@ async function load(urls: string[], key: string): Promise<number> {
         connections: CLIENTS / urls.length,
         duration: SECONDS,
         headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-        requests: [
-          {
-            method: 'POST',
-            path: '/v2/submit',
-            body: JSON.stringify({ model: 'flux-schnell', prompt: 'bench', width: 256, height: 256 }),
-            onResponse: (_status, body, context) => {
-              (context as { id?: string }).id = (JSON.parse(body) as { id: string }).id;
-            },
-          },
-          {
-            method: 'GET',
-            setupRequest: (req, context) => ({ ...req, path: `/v2/poll/${(context as { id?: string }).id}` }),
-          },
-        ],
+        requests: mode === 'held' ? [submit] : [submit, poll],
       }),
     ),
   );
   for (const result of results)
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
-  return results.reduce((sum, r) => sum + r.requests.total / 2, 0) / SECONDS;
+  if (unfinished > 0) throw new Error(`${unfinished} held submits answered before their job finished`);
+  const requests = results.reduce((sum, r) => sum + r.requests.total, 0);
+  return { images: requests / requestsPerImage / SECONDS, requests: requestsPerImage };
 }
 
 /** A backend that exited meanwhile counts as 0 rather than spoiling the sum. */
@@ -70,8 +87,8 @@ const cpuOrZero = (pid: number) => {
 };
 
 const rows = [
-  '| store | gateway instances | images/s | gateway CPU µs per image | database CPU µs per image |',
-  '| --- | ---: | ---: | ---: | ---: |',
+  '| store | gateway instances | client | requests per image | images/s | gateway CPU µs per image | database CPU µs per image |',
+  '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
 ];
 const cluster = await startPostgresCluster();
 try {
@@ -79,10 +96,12 @@ try {
   const fal = JSON.parse(standIn[1] as string) as { url: string; key: string };
   const providerEnv = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
 
-  const scenarios: Array<{ store: 'sqlite' | 'postgres'; instances: number }> = [
-    { store: 'sqlite', instances: 1 },
-    { store: 'postgres', instances: 1 },
-    { store: 'postgres', instances: 2 },
+  const scenarios: Array<{ store: 'sqlite' | 'postgres'; instances: number; mode: 'pairs' | 'held' }> = [
+    { store: 'sqlite', instances: 1, mode: 'pairs' },
+    { store: 'sqlite', instances: 1, mode: 'held' },
+    { store: 'postgres', instances: 1, mode: 'pairs' },
+    { store: 'postgres', instances: 1, mode: 'held' },
+    { store: 'postgres', instances: 2, mode: 'pairs' },
   ];
   for (const [n, scenario] of scenarios.entries()) {
     let databaseUrl: string | undefined;
@@ -102,17 +121,17 @@ try {
     const { key } = await issueApiKey(store.keys, { credits: 1_000_000_000, name: 'bench' });
     await store.close();
     const urls = gateways.map((g) => g.url);
-    await load(urls, key).catch(() => 0); // warm-up: JIT, connections, prepared statements
+    await load(urls, key, scenario.mode).catch(() => 0); // warm-up: JIT, connections, prepared statements
     const databasePids = scenario.store === 'postgres' ? postgresPids(cluster.pid) : [];
     const before = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
-    const perSecond = await load(urls, key);
+    const { images: perSecond, requests } = await load(urls, key, scenario.mode);
     const after = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
     const images = perSecond * SECONDS;
     const used = after.map((a, i) => a - (before[i] as number));
     const gatewayCpu = used.slice(0, gateways.length).reduce((a, b) => a + b, 0);
     const databaseCpu = used.slice(gateways.length).reduce((a, b) => a + b, 0);
     rows.push(
-      `| ${scenario.store === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'} | ${scenario.instances} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
+      `| ${scenario.store === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'} | ${scenario.instances} | ${scenario.mode === 'held' ? `submit ?wait_ms=${HOLD_MS}` : 'submit, poll'} | ${requests} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
     );
     for (const g of gateways) await stopChild(children, g.pid);
   }
