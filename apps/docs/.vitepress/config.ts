@@ -38,6 +38,10 @@ export default defineConfig({
         ],
       },
       {
+        text: 'Operators',
+        items: [{ text: 'Operating the gateway', link: '/operators' }],
+      },
+      {
         text: 'Reference',
         items: [
           { text: 'Client', link: '/reference/client' },

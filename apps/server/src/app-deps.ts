@@ -1,6 +1,7 @@
 import type { ServerConfig } from './config.ts';
 import type { JobEvents } from './jobs/job-events.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
 import type { ProviderHealth } from './routing/provider-health.ts';
 import type { JobStore, KeyStore } from './store/store.ts';
@@ -17,4 +18,5 @@ export interface AppDeps {
   imagesDir: string;
   /** Set when shutdown begins: new work is refused with SERVICE_UNAVAILABLE. */
   lifecycle: { draining: boolean };
+  metrics: GatewayMetrics;
 }

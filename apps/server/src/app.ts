@@ -11,6 +11,8 @@ import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
 import { shuttingDownError } from './http/shutting-down-error.ts';
+import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
+import { registerMetricsRoute } from './metrics/metrics-route.ts';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.ts';
 import './route-config.ts';
 import { registerCancelRoute } from './routes/cancel-route.ts';
@@ -34,12 +36,13 @@ function errorShapeFor(url: string): ErrorAnswerShape | undefined {
  * The Fastify instance with everything that is not a route: logging, request ids, the body
  * limit, validation, and the error handling that makes every error an envelope.
  */
-export function createFastify(config: ServerConfig): FastifyInstance {
+export function createFastify(config: ServerConfig, metrics?: Pick<GatewayMetrics, 'errorAnswered'>): FastifyInstance {
   const routeMethods = new RouteMethods();
   const errors: ErrorContext = {
     bodyLimitBytes: config.bodyLimitBytes,
     allowedMethods: (path) => routeMethods.allowed(path),
     docsBaseUrl: () => config.docsUrl ?? DOCS_BASE_URL,
+    ...(metrics ? { onError: (code) => metrics.errorAnswered(code) } : {}),
   };
   const app = Fastify({
     logger: {
@@ -161,6 +164,11 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
     if (deps.lifecycle.draining) reply.header('connection', 'close');
     done(null, payload);
   });
+  // Counted once the answer is sent; the route's pattern, not its path, keeps the labels few.
+  app.addHook('onResponse', (request, reply, done) => {
+    deps.metrics.requestAnswered(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
+    done();
+  });
   const authenticate = authenticateWith(deps.keys);
   app.addHook('onRequest', (request, reply, done) => {
     const config = request.routeOptions.config;
@@ -179,6 +187,11 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   registerImageRoute(app, deps);
   registerHealthRoutes(app, deps);
   registerFalRoutes(app, deps);
+  registerMetricsRoute(app, {
+    metrics: deps.metrics,
+    enabled: deps.config.metricsPort === null && deps.config.metricsToken !== null,
+    token: deps.config.metricsToken,
+  });
 
   let document: object | undefined;
   app.get(

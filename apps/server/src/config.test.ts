@@ -31,6 +31,20 @@ describe('loadConfig', () => {
     expect(config.demoKey.enabled).toBe(false);
   });
 
+  it('reads the metrics token and port; a short token is refused without echoing it', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: null, metricsPort: null });
+    expect(
+      loadConfig({ OPENPIXELS_METRICS_TOKEN: 'a-long-enough-token', OPENPIXELS_METRICS_PORT: '9464' }),
+    ).toMatchObject({ metricsToken: 'a-long-enough-token', metricsPort: 9464 });
+    let problems: string[] = [];
+    try {
+      loadConfig({ OPENPIXELS_METRICS_TOKEN: 'short-secret' });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual(['OPENPIXELS_METRICS_TOKEN must be at least 16 characters without spaces']);
+  });
+
   it('reads the fault limits: lock wait, connection cap, provider answer size', () => {
     expect(loadConfig({})).toMatchObject({
       lockWaitMs: 2_000,

@@ -104,6 +104,13 @@ export interface ServerConfig {
   docsUrl: string | undefined;
   /** A built docs site to serve at /docs/ (when it is there); null serves none. */
   docsDir: string | null;
+  /**
+   * The bearer token `GET /metrics` asks for; null with no metricsPort turns metrics off (the
+   * route answers as if it did not exist). With metricsPort it is asked there too, when set.
+   */
+  metricsToken: string | null;
+  /** A port of its own for `GET /metrics` (on `host`), off the API's port; null serves them on the API's port. */
+  metricsPort: number | null;
 }
 
 /** Thrown when the environment holds values the server cannot run with; lists every problem at once. */
@@ -181,6 +188,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // The value is not echoed: it may hold a password.
     problems.push(`${name} must be a postgres:// (or postgresql://) URL`);
     return null;
+  };
+  // An operator's secret: long enough not to be guessed, never echoed in a problem.
+  const token = (name: string): string | null => {
+    const raw = read(name);
+    if (raw === undefined) return null;
+    if (raw.length < 16 || /\s/.test(raw)) {
+      problems.push(`${name} must be at least 16 characters without spaces`);
+      return null;
+    }
+    return raw;
   };
   const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
     const raw = read(name);
@@ -284,6 +301,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     docsDir: read('OPENPIXELS_DOCS_DIR') === 'off' ? null : resolve(read('OPENPIXELS_DOCS_DIR') ?? DEFAULT_DOCS_DIR),
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),
     providerMaxResponseBytes: int('OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES', 1_048_576, 1_024, 1_073_741_824),
+    metricsToken: token('OPENPIXELS_METRICS_TOKEN'),
+    metricsPort: read('OPENPIXELS_METRICS_PORT') === undefined ? null : int('OPENPIXELS_METRICS_PORT', 0, 0, 65535),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,6 +4,8 @@ import { randomHex } from './http/random-hex.ts';
 import { pruneImages } from './providers/local/prune-images.ts';
 import type { FastifyInstance } from 'fastify';
 import { createFastify, registerApi } from './app.ts';
+import { GatewayMetrics } from './metrics/gateway-metrics.ts';
+import { registerMetricsRoute } from './metrics/metrics-route.ts';
 import type { AppDeps } from './app-deps.ts';
 import {
   DEFAULT_PROVIDER_URLS,
@@ -56,6 +58,9 @@ export interface RunningServer {
   events: JobEvents;
   /** This process's name in job leases (`host:pid:random`). */
   instance: string;
+  metrics: GatewayMetrics;
+  /** Where `GET /metrics` is served when it has a port of its own (`metricsPort`), else null. */
+  metricsUrl: string | null;
   /** Creates an API key holding `credits`; the key is returned once and stored only as a hash. */
   createApiKey(options: { credits: number; name?: string }): Promise<{ id: string; key: string }>;
   /** Graceful stop: refuse new work, let running jobs finish (up to shutdownTimeoutMs), then close. */
@@ -93,7 +98,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   store.onJobFinished((id) => events.notify(id));
   const lifecycle = { draining: false };
 
-  const app = createFastify(config);
+  const metrics = new GatewayMetrics({
+    providerIds: providers.map((p) => p.id),
+    circuitState: (provider) => health.breaker(provider).state,
+  });
+  const app = createFastify(config, metrics);
   const instance = instanceName();
   const runner = new JobRunner({
     store: jobs,
@@ -104,6 +113,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     leaseMs: config.leaseMs,
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
+    observer: metrics,
     ...(retryBackoffMs === undefined ? {} : { retryBackoffMs }),
   });
   const deps: AppDeps = {
@@ -116,18 +126,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     providers,
     imagesDir,
     lifecycle,
+    metrics,
   };
   registerApi(app, deps);
   const docsServed = config.docsDir !== null && isBuiltDocsSite(config.docsDir);
   if (docsServed && config.docsDir !== null) registerDocsSite(app, config.docsDir);
 
+  // Metrics on a port of their own (one a firewall keeps private): an instance with only them.
+  const metricsApp = config.metricsPort === null ? undefined : createFastify(config, metrics);
+  if (metricsApp) registerMetricsRoute(metricsApp, { metrics, enabled: true, token: config.metricsToken });
   try {
     await app.listen({ host: config.host, port: config.port });
+    await metricsApp?.listen({ host: config.host, port: config.metricsPort ?? 0 });
   } catch (error) {
+    await Promise.all([app.close(), metricsApp?.close()]);
     await Promise.all(providers.map((p) => p.close?.()));
     await store.close();
     throw error;
   }
+  const metricsAddress = metricsApp?.server.address();
+  const metricsUrl =
+    typeof metricsAddress === 'object' && metricsAddress ? listeningUrl(config.host, metricsAddress.port) : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = listeningUrl(config.host, port);
@@ -243,7 +262,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       // Long polls were just answered; give those answers a moment to flush, then cut any
       // connection still open (a keep-alive socket would otherwise hold close() for minutes).
       const cut = setTimeout(() => app.server.closeAllConnections(), 500);
-      await app.close();
+      await Promise.all([app.close(), metricsApp?.close()]);
       clearTimeout(cut);
       await Promise.all(providers.map((p) => p.close?.()));
       await store.close();
@@ -258,7 +277,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     return { id: record.id, key };
   };
-  return { url, config, app, store, keys, jobs, health, runner, events, instance, createApiKey, close };
+  return {
+    url,
+    config,
+    app,
+    store,
+    keys,
+    jobs,
+    health,
+    runner,
+    events,
+    instance,
+    metrics,
+    metricsUrl,
+    createApiKey,
+    close,
+  };
 }
 
 /** This process's name in job leases: unique even for two processes with one pid on two machines. */

@@ -1,6 +1,7 @@
 import { createError } from '@openpixels/errors';
 import type { FastifyRequest } from 'fastify';
 import { authenticateApiKey } from '../keys/find-api-key.ts';
+import { authorizationToken } from './authorization-token.ts';
 import type { ApiKeyRecord, KeyStore } from '../store/store.ts';
 
 declare module 'fastify' {
@@ -17,12 +18,7 @@ declare module 'fastify' {
  */
 export function authenticateWith(keys: KeyStore) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
-    const header = request.headers.authorization;
-    const token =
-      header
-        ?.trim()
-        .replace(/^(key|bearer)(\s+|$)/i, '')
-        .trim() ?? '';
+    const token = authorizationToken(request.headers.authorization);
     if (token === '') throw createError('MISSING_API_KEY');
     const record = await authenticateApiKey(keys, token);
     if (!record) throw createError('INVALID_API_KEY');

@@ -1,6 +1,6 @@
 import { STATUS_CODES, maxHeaderSize } from 'node:http';
 import type { Socket } from 'node:net';
-import { createError, docUrl, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
+import { createError, docUrl, type ErrorCode, hasErrorCode, OpenPixelsError } from '@openpixels/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageProblemOf, storageUnavailableError } from '../store/storage-unavailable.ts';
 import { logLevelOf } from './log-level.ts';
@@ -15,6 +15,8 @@ export interface ErrorContext {
   allowedMethods: (path: string) => string[];
   /** The docs site every `doc_url` points into (OPENPIXELS_DOCS_URL, or where the server serves its docs). */
   docsBaseUrl: () => string;
+  /** Told the code of every error answered (the metrics count them). */
+  onError?: (code: ErrorCode) => void;
 }
 
 /** The only media type the API reads a body in. */
@@ -101,6 +103,7 @@ export function sendError(
   shape?: ErrorAnswerShape,
 ) {
   const error = toOpenPixelsError(thrown, request, context);
+  context.onError?.(error.code);
   const storage = storageProblemOf(thrown);
   const level = logLevelOf(error.code);
   if (storage) {
@@ -132,12 +135,13 @@ export function sendClientError(
   thrown: NodeJS.ErrnoException,
   socket: Socket,
   requestId: string,
-  context: Pick<ErrorContext, 'docsBaseUrl'>,
+  context: Pick<ErrorContext, 'docsBaseUrl' | 'onError'>,
 ): void {
   const error =
     thrown.code === 'HPE_HEADER_OVERFLOW'
       ? createError('HEADERS_TOO_LARGE', { limit_bytes: maxHeaderSize })
       : createError('INVALID_ARGUMENTS', { issues: [{ path: '', message: 'the HTTP request is malformed' }] });
+  context.onError?.(error.code);
   const body = JSON.stringify({
     ...error.toJSON(),
     request_id: requestId,

@@ -9,6 +9,7 @@ import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 import type { ProviderHealth } from '../routing/provider-health.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
+import type { JobObserver } from './job-observer.ts';
 import type { JobRecord } from './job-record.ts';
 import type { JobRunner } from './job-runner.ts';
 import type { ApiKeyRecord, JobStore, NewJob } from '../store/store.ts';
@@ -38,6 +39,8 @@ export interface AdmissionDeps {
   providers: readonly ProviderAdapter[];
   health: ProviderHealth;
   lifecycle: { draining: boolean };
+  /** Told of each credit reserve (the metrics). */
+  metrics: Pick<JobObserver, 'reserved'>;
 }
 
 /** An earlier job stored under the same Idempotency-Key, as the store found it. */
@@ -191,7 +194,10 @@ export async function admitJob(
     throw error;
   }
   if (created.replayed) giveBackProbe();
-  else deps.runner.start(created.job, probe === undefined ? {} : { probe });
+  else {
+    deps.metrics.reserved(created.job.price);
+    deps.runner.start(created.job, probe === undefined ? {} : { probe });
+  }
   return created;
 }
 

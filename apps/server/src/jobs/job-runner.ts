@@ -8,6 +8,7 @@ import { isPinned, pickProviders } from '../routing/pick-providers.ts';
 import { outcomeOfError, type ProviderHealth } from '../routing/provider-health.ts';
 import type { JobStore, Lease } from '../store/store.ts';
 import { type AttemptRecord, isFinished, type JobRecord } from './job-record.ts';
+import { ignoreJobs, type JobObserver } from './job-observer.ts';
 import { timedAbort } from './timed-abort.ts';
 
 export interface JobRunnerOptions {
@@ -23,6 +24,8 @@ export interface JobRunnerOptions {
   owner: string;
   /** How long a lease lasts without a heartbeat: how long a dead instance's jobs wait for another to take them. */
   leaseMs: number;
+  /** Told of every attempt, reroute and finished job (the metrics); nothing by default. */
+  observer?: JobObserver;
 }
 
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
@@ -48,7 +51,7 @@ const CLAIM_BATCH = 100;
  * deadline, retries and reroutes, and finishes every job exactly once (a failure refunds).
  */
 export class JobRunner {
-  readonly #options: JobRunnerOptions & { retryBackoffMs: number };
+  readonly #options: JobRunnerOptions & { retryBackoffMs: number; observer: JobObserver };
   readonly #active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Jobs whose provider delivered a result that is not stored yet: the deadline sweep leaves them alone. */
   readonly #delivering = new Set<string>();
@@ -70,7 +73,7 @@ export class JobRunner {
   }
 
   constructor(options: JobRunnerOptions) {
-    this.#options = { retryBackoffMs: 250, ...options };
+    this.#options = { retryBackoffMs: 250, observer: ignoreJobs, ...options };
     this.#byId = new Map(options.providers.map((p) => [p.id, p]));
   }
 
@@ -290,6 +293,8 @@ export class JobRunner {
       createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON(),
     );
     if (outcome?.cancelled) {
+      const { job } = outcome;
+      this.#options.observer.finished(job.model, job.provider, 'cancelled', job.error, job.price);
       this.#active.get(id)?.controller.abort(CANCELLED);
       this.#options.logger.info({ jobId: id }, 'job cancelled by its owner; credits refunded');
     }
@@ -350,6 +355,8 @@ export class JobRunner {
         refusedByCircuit ??= candidates.find((id) => !lastErrorOf.has(id));
         break;
       }
+      const previous = attempts.at(-1)?.provider;
+      if (previous !== undefined && previous !== provider) this.#options.observer.rerouted(previous, provider);
       if (lastErrorOf.has(provider)) {
         // Trying the same provider again: back off first, within what is left of the deadline.
         const pause = this.#options.retryBackoffMs * 2 ** (n - 1) * (0.5 + Math.random());
@@ -393,6 +400,7 @@ export class JobRunner {
         }
         const error = this.#attemptError(thrown, provider, attemptSignal, timeoutMs);
         health.record(provider, job.model, outcomeOfError(error), duration);
+        this.#options.observer.attemptEnded(provider, job.model, error.code, duration);
         const attempt = {
           provider,
           code: error.code,
@@ -414,6 +422,7 @@ export class JobRunner {
       // provider: the result is kept, and the job stays owned, until it is written.
       const duration = Math.round(performance.now() - started);
       health.record(provider, job.model, 'success', duration);
+      this.#options.observer.attemptEnded(provider, job.model, 'ok', duration);
       const attempt = { provider, code: 'ok', message: 'completed', duration_ms: duration };
       this.#delivering.add(job.id);
       try {
@@ -426,6 +435,7 @@ export class JobRunner {
         );
         // False when the job was cancelled (or timed out) meanwhile: that outcome stands.
         if (completed) {
+          this.#options.observer.finished(job.model, provider, 'completed', null, 0);
           logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
         }
       } finally {
@@ -594,7 +604,7 @@ export class JobRunner {
 
   async #finishFailed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
     if (!(await this.#options.store.fail(job.id, error, provider))) return false;
-    this.#failed(job, error);
+    this.#failed(job, error, provider);
     return true;
   }
 
@@ -608,14 +618,15 @@ export class JobRunner {
     this.#failing.add(job.id);
     try {
       if (await this.#write(job.id, 'failure', () => this.#options.store.fail(job.id, error, provider), stop)) {
-        this.#failed(job, error);
+        this.#failed(job, error, provider);
       }
     } finally {
       this.#failing.delete(job.id);
     }
   }
 
-  #failed(job: JobRecord, error: OpenPixelsErrorEnvelope): void {
+  #failed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): void {
+    this.#options.observer.finished(job.model, provider, 'failed', error, job.price);
     this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
   }
 }

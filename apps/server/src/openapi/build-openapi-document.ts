@@ -64,6 +64,7 @@ export function buildOpenApiDocument(
       { name: 'account', description: 'The calling key.' },
       { name: 'health', description: 'For load balancers and orchestrators.' },
       { name: 'meta', description: 'About the API itself.' },
+      { name: 'ops', description: "For the gateway's operators: metrics, and the admin API (each off unless its token is set)." },
     ],
     paths,
     components: {
