@@ -1,3 +1,4 @@
+import type { KeyAdmin } from './admin/key-admin.ts';
 import type { ServerConfig } from './config.ts';
 import type { JobEvents } from './jobs/job-events.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
@@ -19,4 +20,6 @@ export interface AppDeps {
   /** Set when shutdown begins: new work is refused with SERVICE_UNAVAILABLE. */
   lifecycle: { draining: boolean };
   metrics: GatewayMetrics;
+  /** The operator's key operations, for the admin API. */
+  admin: KeyAdmin;
 }

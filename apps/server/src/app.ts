@@ -2,14 +2,17 @@ import cors from '@fastify/cors';
 import { createError, DOCS_BASE_URL } from '@openpixels/errors';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { registerAdminRoutes } from './admin/admin-routes.ts';
 import type { AppDeps } from './app-deps.ts';
 import type { ServerConfig } from './config.ts';
 import { authenticateWith } from './http/authenticate.ts';
+import { checkOperatorToken } from './http/check-operator-token.ts';
 import { capConnections } from './http/connection-cap.ts';
 import { type ErrorAnswerShape, type ErrorContext, sendClientError, sendError } from './http/error-response.ts';
 import { parseJsonBody } from './http/parse-json-body.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { RouteMethods } from './http/route-methods.ts';
+import { routeNotFound } from './http/route-not-found.ts';
 import { shuttingDownError } from './http/shutting-down-error.ts';
 import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import { registerMetricsRoute } from './metrics/metrics-route.ts';
@@ -176,6 +179,16 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
       reply.header('connection', 'close');
       return done(shuttingDownError());
     }
+    if (config.admin) {
+      // Off: as if there were no such route. On: the admin token, and nothing else, lets it through.
+      if (deps.config.adminToken === null) return done(routeNotFound(request));
+      try {
+        checkOperatorToken(request.headers.authorization, deps.config.adminToken);
+      } catch (error) {
+        return done(error as Error);
+      }
+      return done();
+    }
     if (!config.auth) return done();
     authenticate(request).then(() => done(), done);
   });
@@ -187,6 +200,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   registerImageRoute(app, deps);
   registerHealthRoutes(app, deps);
   registerFalRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerMetricsRoute(app, {
     metrics: deps.metrics,
     enabled: deps.config.metricsPort === null && deps.config.metricsToken !== null,

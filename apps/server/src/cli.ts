@@ -3,12 +3,9 @@
 // server runs: both use the same store (SQLite's write lock, or PostgreSQL's transactions).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { OpenPixelsError } from '@openpixels/errors';
+import { KeyAdmin } from './admin/key-admin.ts';
 import { DEFAULT_DATA_DIR } from './config.ts';
-import { debitCredits } from './credits/debit-credits.ts';
-import { grantCredits } from './credits/grant-credits.ts';
-import { findApiKey } from './keys/find-api-key.ts';
-import { issueApiKey } from './keys/issue-api-key.ts';
-import { revokeKey } from './keys/revoke-key.ts';
 import { openStore } from './store/open-store.ts';
 import type { ApiKeyRecord } from './store/store.ts';
 
@@ -81,19 +78,21 @@ async function main(argv: string[]): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? process.env.OPENPIXELS_DATA_DIR ?? DEFAULT_DATA_DIR);
   const databaseUrl = values['database-url'] ?? process.env.OPENPIXELS_DATABASE_URL ?? null;
   const store = await openStore({ dataDir, databaseUrl });
-  const keys = store.keys;
+  // The same operations as the admin HTTP API (admin/key-admin.ts); only the printing is the CLI's.
+  const admin = new KeyAdmin(store);
   const print = (value: unknown, text: string) => console.log(values.json ? JSON.stringify(value, null, 2) : text);
+  // A key that is not there is a mistake in the command line: said with the command's usage.
   const findKey = async (ref: string | undefined): Promise<ApiKeyRecord> => {
     if (!ref) throw new UsageError(`${command} needs a key id or a key`, command);
-    const record = await findApiKey(keys, ref);
-    if (!record) throw new UsageError(`no key matches ${ref.startsWith('sk-op-') ? 'that key' : ref}`, command);
-    return record;
+    return admin.find(ref).catch((error: unknown) => {
+      throw OpenPixelsError.isInstance(error) ? new UsageError(lowerFirst(error.message), command) : error;
+    });
   };
   try {
     switch (command) {
       case 'create': {
         const credits = wholeNumber(values.credits ?? '0', '--credits', command);
-        const { key, record } = await issueApiKey(keys, { name: values.name ?? '', credits });
+        const { key, record } = await admin.create({ name: values.name ?? '', credits });
         print(
           { ...record, key },
           `${key}\n(id ${record.id}, ${record.balance} credits; this is the only time the key is shown)`,
@@ -101,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'list': {
-        const records = await keys.list();
+        const records = await admin.list();
         const lines = records.map(
           (r) =>
             `${r.id}  ${`${r.prefix}…`.padEnd(12)}  ${String(r.balance).padStart(10)}  ${r.revokedAt ? 'revoked' : 'active '}  ${r.name}`,
@@ -111,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
       }
       case 'revoke': {
         const record = await findKey(rest[0]);
-        const { cancelled } = await revokeKey(store, record.id);
+        const { cancelled } = await admin.revoke(record.id);
         print(
           { id: record.id, revoked: true, cancelled },
           `revoked ${record.id}${cancelled.length > 0 ? `; cancelled and refunded its unfinished jobs: ${cancelled.join(', ')}` : ''}`,
@@ -123,17 +122,17 @@ async function main(argv: string[]): Promise<void> {
         const record = await findKey(rest[0]);
         const amount = wholeNumber(rest[1], 'the amount', command);
         if (amount === 0) throw new UsageError('the amount must be above 0', command);
-        const balance =
+        const { balance } =
           command === 'credit'
-            ? await grantCredits(store, record.id, amount, values.note ?? 'credited by keys CLI')
-            : await debitCredits(store, record.id, amount, values.note ?? 'debited by keys CLI');
+            ? await admin.credit(record.id, amount, values.note ?? 'credited by keys CLI')
+            : await admin.debit(record.id, amount, values.note ?? 'debited by keys CLI');
         const sign = command === 'credit' ? '+' : '-';
         print({ id: record.id, balance }, `${record.id}: ${sign}${amount} credits, balance ${balance}`);
         return;
       }
       case 'ledger': {
         const record = await findKey(rest[0]);
-        const entries = await store.ledger.history(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
+        const { entries } = await admin.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
         const lines = entries.map(
           (e) =>
             `${new Date(e.createdAt).toISOString()}  ${e.kind.padEnd(7)}  ${String(e.amount).padStart(8)}  → ${String(e.balanceAfter).padStart(8)}  ${e.jobId ?? e.note ?? ''}`,
@@ -145,6 +144,11 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** "No key matches x." as the CLI's one-line style has it: "no key matches x". */
+function lowerFirst(message: string): string {
+  return (message.charAt(0).toLowerCase() + message.slice(1)).replace(/\.$/, '');
 }
 
 function wholeNumber(text: string | undefined, what: string, command: Command): number {

@@ -109,6 +109,8 @@ export interface ServerConfig {
    * route answers as if it did not exist). With metricsPort it is asked there too, when set.
    */
   metricsToken: string | null;
+  /** The bearer token of the admin API (`/admin/…`); null turns it off (its routes answer as if they did not exist). */
+  adminToken: string | null;
   /** A port of its own for `GET /metrics` (on `host`), off the API's port; null serves them on the API's port. */
   metricsPort: number | null;
 }
@@ -302,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),
     providerMaxResponseBytes: int('OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES', 1_048_576, 1_024, 1_073_741_824),
     metricsToken: token('OPENPIXELS_METRICS_TOKEN'),
+    adminToken: token('OPENPIXELS_ADMIN_TOKEN'),
     metricsPort: read('OPENPIXELS_METRICS_PORT') === undefined ? null : int('OPENPIXELS_METRICS_PORT', 0, 0, 65535),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route needs an API key (`Authorization: Key …`). */
     auth?: boolean;
+    /** An admin route: it needs the admin token (`Authorization: Bearer …`), and does not exist while none is set. */
+    admin?: boolean;
     /** The route still answers while the server drains (health checks). */
     duringShutdown?: boolean;
     /** The route answers on connections beyond the connection cap too (health checks only). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomHex } from './http/random-hex.ts';
 import { pruneImages } from './providers/local/prune-images.ts';
 import type { FastifyInstance } from 'fastify';
+import { KeyAdmin } from './admin/key-admin.ts';
 import { createFastify, registerApi } from './app.ts';
 import { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import { registerMetricsRoute } from './metrics/metrics-route.ts';
@@ -127,6 +128,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     imagesDir,
     lifecycle,
     metrics,
+    admin: new KeyAdmin(store),
   };
   registerApi(app, deps);
   const docsServed = config.docsDir !== null && isBuiltDocsSite(config.docsDir);

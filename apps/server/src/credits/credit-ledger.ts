@@ -22,3 +22,4 @@ export function assertCreditAmount(amount: number, { allowZero }: { allowZero: b
     throw new RangeError(`Credits must be a whole number ${allowZero ? 'of 0 or more' : 'above 0'}, got ${amount}.`);
   }
 }
+

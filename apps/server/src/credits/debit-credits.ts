@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.ts';
+import { invalidArgument } from '../http/invalid-argument.ts';
 import { assertCreditAmount } from './credit-ledger.ts';
 
 /**
@@ -15,13 +16,13 @@ export async function debitCredits(
 ): Promise<number> {
   assertCreditAmount(amount, { allowZero: false });
   const key = await store.keys.get(keyId);
-  if (!key) throw new Error(`No API key with id ${keyId}.`);
+  if (!key) throw invalidArgument('id', `No API key with id ${keyId}.`);
   if (key.balance < amount) {
-    throw new RangeError(`${keyId} holds ${key.balance} credits, so taking ${amount} would leave it below 0.`);
+    throw invalidArgument('amount', `${keyId} holds ${key.balance} credits, so taking ${amount} would leave it below 0.`);
   }
   // A submit may reserve between the read and the move: the schema's balance >= 0 then
   // rejects the move as a whole, so the balance still never goes below 0.
   const balance = await store.ledger.grant(keyId, -amount, note);
-  if (balance === undefined) throw new Error(`No API key with id ${keyId}.`);
+  if (balance === undefined) throw invalidArgument('id', `No API key with id ${keyId}.`);
   return balance;
 }

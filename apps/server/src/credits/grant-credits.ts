@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.ts';
+import { invalidArgument } from '../http/invalid-argument.ts';
 import { assertCreditAmount } from './credit-ledger.ts';
 
 /**
@@ -13,9 +14,9 @@ export async function grantCredits(
 ): Promise<number> {
   assertCreditAmount(amount, { allowZero: false });
   const key = await store.keys.get(keyId);
-  if (!key) throw new Error(`No API key with id ${keyId}.`);
-  if (key.revokedAt !== null) throw new Error(`${keyId} is revoked, so credits given to it could never be spent.`);
+  if (!key) throw invalidArgument('id', `No API key with id ${keyId}.`);
+  if (key.revokedAt !== null) throw invalidArgument('id', `${keyId} is revoked, so credits given to it could never be spent.`);
   const balance = await store.ledger.grant(keyId, amount, note);
-  if (balance === undefined) throw new Error(`No API key with id ${keyId}.`);
+  if (balance === undefined) throw invalidArgument('id', `No API key with id ${keyId}.`);
   return balance;
 }

@@ -1,6 +1,6 @@
-import { createError } from '@openpixels/errors';
 import type { FastifyInstance } from 'fastify';
 import { checkOperatorToken } from '../http/check-operator-token.ts';
+import { routeNotFound } from '../http/route-not-found.ts';
 import type { GatewayMetrics } from './gateway-metrics.ts';
 
 /** How `GET /metrics` is served on one Fastify instance. */
@@ -39,9 +39,7 @@ export function registerMetricsRoute(app: FastifyInstance, options: MetricsRoute
       },
     },
     async (request, reply) => {
-      if (!options.enabled) {
-        throw createError('ROUTE_NOT_FOUND', { method: request.method, path: request.url.split('?')[0] ?? '/' });
-      }
+      if (!options.enabled) throw routeNotFound(request);
       if (options.token !== null) checkOperatorToken(request.headers.authorization, options.token);
       const { contentType, body } = await options.metrics.render();
       return reply

@@ -75,6 +75,12 @@ export function buildOpenApiDocument(
           name: 'Authorization',
           description: 'Send `Authorization: Key sk-op-…` (`Bearer` works too).',
         },
+        adminToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'The admin API: `Authorization: Bearer <OPENPIXELS_ADMIN_TOKEN>`. An API key is refused (`INVALID_API_KEY`); with no token configured the admin routes answer `ROUTE_NOT_FOUND`.',
+        },
       },
       schemas,
     },
@@ -85,6 +91,7 @@ function operation(route: RouteOptions): Schema {
   const schema = (route.schema ?? {}) as Schema;
   const config = (route.config ?? {}) as {
     auth?: boolean;
+    admin?: boolean;
     duringShutdown?: boolean;
     errorCodes?: ErrorCode[];
   };
@@ -95,7 +102,7 @@ function operation(route: RouteOptions): Schema {
   ];
   const codes = new Set<ErrorCode>(config.errorCodes ?? []);
   if (schema.body || schema.params || schema.querystring || schema.headers) codes.add('INVALID_ARGUMENTS');
-  if (config.auth) {
+  if (config.auth || config.admin) {
     codes.add('MISSING_API_KEY');
     codes.add('INVALID_API_KEY');
   }
@@ -131,6 +138,7 @@ function operation(route: RouteOptions): Schema {
     ...(schema.tags ? { tags: schema.tags } : {}),
     operationId: operationId(route),
     ...(config.auth ? { security: [{ apiKey: [] }] } : {}),
+    ...(config.admin ? { security: [{ adminToken: [] }] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(schema.body
       ? {
