@@ -26,8 +26,13 @@ interface Route {
   /** The path, with `{param}`s; for a fal proxy route, the fal URL sent in x-fal-target-url. */
   template: string;
   auth: boolean;
+  /** The operator's token the route wants instead of an API key (admin, metrics). */
+  token?: string;
   fal?: 'prefix' | 'proxy';
 }
+
+const METRICS_TOKEN = 'metrics-token-0123456789';
+const ADMIN_TOKEN = 'admin-token-0123456789';
 
 /** The statuses fal's protocol sets differently from the catalog's, and nothing else. */
 const FAL_STATUS: Partial<Record<ErrorCode, number>> = { INVALID_ARGUMENTS: 422 };
@@ -108,20 +113,31 @@ const seen = new Set<ErrorCode>();
 const seenOnFal = new Set<ErrorCode>();
 
 beforeAll(async () => {
-  server = await startTestServer({ credits: 0, bodyLimitBytes: BODY_LIMIT });
+  // The operators' routes on too (metrics, admin), so they are held to the same promise.
+  server = await startTestServer({
+    credits: 0,
+    bodyLimitBytes: BODY_LIMIT,
+    metricsToken: METRICS_TOKEN,
+    adminToken: ADMIN_TOKEN,
+  });
   const document = (await (await server.call('/openapi.json')).json()) as {
-    paths: Record<string, Record<string, { security?: unknown[] }>>;
+    paths: Record<string, Record<string, { security?: Record<string, unknown>[] }>>;
   };
   // /fal/proxy is in the document, but its calls depend on the target header: falRoutes() has them.
   routes = Object.entries(document.paths)
     .filter(([template]) => !template.startsWith('/fal/'))
     .flatMap(([template, operations]) =>
       Object.entries(operations).map(
-        ([method, operation]): Route => ({
-          method: method.toUpperCase(),
-          template,
-          auth: (operation.security ?? []).length > 0,
-        }),
+        ([method, operation]): Route => {
+          const admin = (operation.security ?? []).some((scheme) => 'adminToken' in scheme);
+          const token = admin ? ADMIN_TOKEN : template === '/metrics' ? METRICS_TOKEN : undefined;
+          return {
+            method: method.toUpperCase(),
+            template,
+            auth: (operation.security ?? []).length > 0,
+            ...(token ? { token } : {}),
+          };
+        },
       ),
     )
     .concat(falRoutes());
@@ -143,8 +159,8 @@ function addressOf(route: Route, headers: Headers, fill?: string, suffix = ''): 
   return '/fal/proxy';
 }
 
-function withKey(headers = new Headers()): Headers {
-  headers.set('authorization', `Key ${server.key}`);
+function withKey(route: Route, headers = new Headers()): Headers {
+  headers.set('authorization', route.token ? `Bearer ${route.token}` : `Key ${server.key}`);
   return headers;
 }
 
@@ -163,7 +179,10 @@ async function sendAndCheck(request: BadRequest): Promise<ErrorCode | 'ok'> {
   const code = (JSON.parse(text) as { code?: unknown }).code;
   if (!isKnownCode(code)) throw new Error(`HTTP ${response.status} with an unknown code: ${text.slice(0, 300)}`);
   const protocol = request.fal ? falProtocol(code) : undefined;
-  await expectErrorResponse(response, code, { secrets: [server.key], ...(protocol ? { protocol } : {}) });
+  await expectErrorResponse(response, code, {
+    secrets: [server.key, ADMIN_TOKEN, METRICS_TOKEN],
+    ...(protocol ? { protocol } : {}),
+  });
   expect(response.status, `${request.method} ${request.path.slice(0, 80)} → ${code}`).toBe(
     protocol?.status ?? errorCatalog[code].status,
   );
@@ -177,13 +196,14 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
   'another method': (route) => {
     const method = METHODS.find((m) => !routes.some((r) => r.template === route.template && r.method === m));
     if (method === undefined || method === 'OPTIONS') return undefined;
-    const headers = withKey();
+    const headers = withKey(route);
     return { request: { method, path: addressOf(route, headers), headers }, expected: 'METHOD_NOT_ALLOWED' };
   },
   'a path no route has': (route) => {
-    const headers = withKey();
+    const headers = withKey(route);
     return {
-      request: { method: route.method, path: addressOf(route, headers, undefined, '/extra'), headers },
+      // Two segments: one would name a key under /admin/keys (`/admin/keys/:id`).
+      request: { method: route.method, path: addressOf(route, headers, undefined, '/extra/more'), headers },
       // Under a fal host any path may name an endpoint (UNKNOWN_MODEL) or be another method's.
       ...(route.fal ? {} : { expected: 'ROUTE_NOT_FOUND' as const }),
     };
@@ -205,7 +225,7 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
     };
   },
   'headers over the limit': (route) => {
-    const headers = withKey(new Headers({ 'x-pad': 'a'.repeat(20_000) }));
+    const headers = withKey(route, new Headers({ 'x-pad': 'a'.repeat(20_000) }));
     return {
       request: { method: route.method, path: addressOf(route, headers), headers },
       expected: 'HEADERS_TOO_LARGE',
@@ -218,11 +238,11 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
   'JSON that does not parse': (route) => withBody(route, 'application/json', '{"model": ', 'INVALID_ARGUMENTS'),
   'a path param that is no id': (route) => {
     if (!route.template.includes('{')) return undefined;
-    const headers = withKey();
+    const headers = withKey(route);
     return { request: { method: route.method, path: addressOf(route, headers, 'not an id!'), headers } };
   },
   'a query string of nonsense': (route) => {
-    const headers = withKey();
+    const headers = withKey(route);
     return {
       request: {
         method: route.method,
@@ -234,7 +254,7 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
   },
   'a fal submit the key cannot pay for': (route) => {
     if (!route.fal || route.method !== 'POST') return undefined;
-    const headers = withKey(new Headers({ 'content-type': 'application/json' }));
+    const headers = withKey(route, new Headers({ 'content-type': 'application/json' }));
     return {
       request: { method: 'POST', path: addressOf(route, headers), headers, body: '{"prompt":"a cat"}' },
       expected: 'NO_CREDITS',
@@ -242,7 +262,7 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
   },
   'a fal target that is not fal': (route) => {
     if (route.fal !== 'proxy') return undefined;
-    const headers = withKey();
+    const headers = withKey(route);
     addressOf(route, headers);
     headers.set(FAL_TARGET_HEADER, (headers.get(FAL_TARGET_HEADER) ?? '').replace('fal.run', 'fal.run.example.com'));
     return {
@@ -255,7 +275,7 @@ const KINDS: Record<string, (route: Route) => { request: BadRequest; expected?: 
 /** The route's request with a body (routes without one cannot be sent a body by fetch). */
 function withBody(route: Route, contentType: string, body: string, expected: ErrorCode) {
   if (route.method === 'GET') return undefined;
-  const headers = withKey(new Headers({ 'content-type': contentType }));
+  const headers = withKey(route, new Headers({ 'content-type': contentType }));
   return { request: { method: route.method, path: addressOf(route, headers), headers, body }, expected };
 }
 
@@ -307,7 +327,7 @@ describe('every answer carries the catalog status of its code', () => {
         const sent = safeHeaders(
           authorization === 'valid' || authorization === 'none' ? headers : { ...headers, authorization },
         );
-        if (authorization === 'valid') withKey(sent);
+        if (authorization === 'valid') withKey(route, sent);
         if (padding !== undefined) sent.set('x-pad', 'p'.repeat(padding));
         const chosen = method ?? route.method;
         const search = query ? `?${encodeURIComponent(query[0])}=${encodeURIComponent(query[1])}` : '';
