@@ -316,7 +316,7 @@ var Catalog = map[ErrorCode]CatalogEntry{
 		Retryable:   true,
 		Reroutable:  false,
 		Addition:    true,
-		Description: "This key has as many unfinished jobs as it may have at once",
+		Description: "This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute",
 		DocAnchor:   "rate-limited",
 		DocURL:      "https://openpixels.ai/docs/reference/errors#rate-limited",
 	},

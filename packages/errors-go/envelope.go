@@ -1412,7 +1412,7 @@ func (v *ProviderTimeoutParams) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// RateLimitedEnvelope: RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it may have at once.
+// RateLimitedEnvelope: RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute.
 type RateLimitedEnvelope struct {
 	// A human-readable description of what went wrong.
 	Message string `json:"message"`

@@ -2,6 +2,7 @@ import type { KeyAdmin } from './admin/key-admin.ts';
 import type { ServerConfig } from './config.ts';
 import type { JobEvents } from './jobs/job-events.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
 import type { ProviderHealth } from './routing/provider-health.ts';
@@ -20,6 +21,7 @@ export interface AppDeps {
   /** Set when shutdown begins: new work is refused with SERVICE_UNAVAILABLE. */
   lifecycle: { draining: boolean };
   metrics: GatewayMetrics;
+  rateLimiter: RateLimiter;
   /** The operator's key operations, for the admin API. */
   admin: KeyAdmin;
 }

@@ -190,7 +190,12 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
       return done();
     }
     if (!config.auth) return done();
-    authenticate(request).then(() => done(), done);
+    authenticate(request).then(() => {
+      // A key without a request limit (the default) costs nothing more here.
+      const counted = deps.rateLimiter.takeRequest(request.apiKey as NonNullable<typeof request.apiKey>);
+      if (!counted) return done();
+      counted.then(() => done(), done);
+    }, done);
   });
 
   registerSubmitRoute(app, deps);

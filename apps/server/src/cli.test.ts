@@ -54,7 +54,7 @@ describe('keys CLI', () => {
 
   it('explains bad input in one line plus the usage of the command concerned, and exits 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['frobnicate'], /^usage: keys create\|list\|revoke\|credit\|debit\|ledger /],
+      [['frobnicate'], /^usage: keys create\|list\|revoke\|credit\|debit\|ledger\|limits /],
       [['credit', 'key_missing', '5'], /^usage: keys credit <key-id \| key> <amount>/],
       [['debit', 'key_missing', 'x'], /^usage: keys debit <key-id \| key> <amount>/],
       [['create', '--credits', '-3'], /^usage: keys create /],
@@ -92,6 +92,16 @@ describe('keys CLI', () => {
       expect.objectContaining({ id, balance: 2 }),
     );
     expectLedgerConsistent(dataDir);
+  });
+
+  it("sets a key's rate limits, the same operation as the admin API", async () => {
+    const { id } = JSON.parse((await keys('create', '--json')).stdout) as { id: string };
+    const set = await keys('limits', id, '--requests-per-minute', '60', '--images-per-minute', '0');
+    expect(set.stdout.trim()).toBe(`${id}: 60 requests/min, none images/min`);
+    const back = await keys('limits', id, '--requests-per-minute', 'default', '--json');
+    expect(JSON.parse(back.stdout)).toEqual({ id, limits: { requestsPerMinute: null, imagesPerMinute: 0 } });
+    const bad = await keys('limits', id, '--images-per-minute', 'lots');
+    expect(bad.code).toBe(2);
   });
 
   it('--json through the documented pnpm command (with -s) is JSON and nothing else', async () => {

@@ -17,6 +17,10 @@ const COMMANDS = {
   credit: ['<key-id | key> <amount> [--note TEXT]', 'Add credits to a key (not to a revoked one).'],
   debit: ['<key-id | key> <amount> [--note TEXT]', 'Take credits away; refused if the key holds fewer.'],
   ledger: ['<key-id | key> [--limit N]', "A key's credit movements, newest first."],
+  limits: [
+    '<key-id | key> [--requests-per-minute N|default] [--images-per-minute N|default]',
+    "Set a key's rate limits (0: none; default: the server's).",
+  ],
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -62,6 +66,8 @@ async function main(argv: string[]): Promise<void> {
       credits: { type: 'string' },
       note: { type: 'string' },
       limit: { type: 'string' },
+      'requests-per-minute': { type: 'string' },
+      'images-per-minute': { type: 'string' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -128,6 +134,27 @@ async function main(argv: string[]): Promise<void> {
             : await admin.debit(record.id, amount, values.note ?? 'debited by keys CLI');
         const sign = command === 'credit' ? '+' : '-';
         print({ id: record.id, balance }, `${record.id}: ${sign}${amount} credits, balance ${balance}`);
+        return;
+      }
+      case 'limits': {
+        const record = await findKey(rest[0]);
+        // Left out: unchanged; `default`: the server's (null); a number: this key's own.
+        const perMinute = (option: 'requests-per-minute' | 'images-per-minute'): number | null | undefined => {
+          const text = values[option];
+          if (text === undefined) return undefined;
+          return text === 'default' ? null : wholeNumber(text, `--${option}`, command);
+        };
+        const requests = perMinute('requests-per-minute');
+        const images = perMinute('images-per-minute');
+        const { limits } = await admin.setLimits(record.id, {
+          ...(requests === undefined ? {} : { requestsPerMinute: requests }),
+          ...(images === undefined ? {} : { imagesPerMinute: images }),
+        });
+        const shown = (value: number | null) => (value === null ? 'server default' : value === 0 ? 'none' : value);
+        print(
+          { id: record.id, limits },
+          `${record.id}: ${shown(limits.requestsPerMinute)} requests/min, ${shown(limits.imagesPerMinute)} images/min`,
+        );
         return;
       }
       case 'ledger': {

@@ -57,6 +57,8 @@ export interface ServerConfig {
    */
   submitWaitMs: number;
   maxActiveJobsPerKey: number;
+  /** Every key's rate limits unless it has its own (admin API, keys CLI): per minute, 0 for none. */
+  rateLimits: { requestsPerMinute: number; imagesPerMinute: number };
   breaker: {
     failureThreshold: number;
     cooldownMs: number;
@@ -282,6 +284,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // dropped connection leaves it a charged job it cannot find without an Idempotency-Key).
     submitWaitMs: int('OPENPIXELS_SUBMIT_WAIT_MS', 5, 0, 1_000),
     maxActiveJobsPerKey: int('OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY', 1_000, 1, 1_000_000),
+    rateLimits: {
+      requestsPerMinute: int('OPENPIXELS_RATE_LIMIT_REQUESTS_PER_MINUTE', 0, 0, 100_000_000),
+      imagesPerMinute: int('OPENPIXELS_RATE_LIMIT_IMAGES_PER_MINUTE', 0, 0, 100_000_000),
+    },
     breaker: {
       failureThreshold: int('OPENPIXELS_BREAKER_FAILURES', 5, 1, 1_000),
       cooldownMs: int('OPENPIXELS_BREAKER_COOLDOWN_MS', 30_000, 10, 3_600_000),
@@ -318,21 +324,23 @@ export function listeningUrl(host: string, port: number): string {
 }
 
 /** What `startServer` accepts: any part of the configuration; the rest takes the documented defaults. */
-export type ServerOptions = Partial<Omit<ServerConfig, 'local' | 'breaker' | 'demoKey' | 'logLevel'>> & {
+export type ServerOptions = Partial<Omit<ServerConfig, 'local' | 'breaker' | 'demoKey' | 'logLevel' | 'rateLimits'>> & {
   logLevel?: string;
   local?: Partial<ServerConfig['local']>;
   breaker?: Partial<ServerConfig['breaker']>;
+  rateLimits?: Partial<ServerConfig['rateLimits']>;
 };
 
 /** The defaults (as with an empty environment) overlaid with `options`; throws ConfigError on values it cannot run with. */
 export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   const defaults = loadConfig({});
-  const { local, breaker, logLevel, ...rest } = options;
+  const { local, breaker, logLevel, rateLimits, ...rest } = options;
   const config: ServerConfig = {
     ...defaults,
     ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<ServerConfig>),
     local: { ...defaults.local, ...local },
     breaker: { ...defaults.breaker, ...breaker },
+    rateLimits: { ...defaults.rateLimits, ...rateLimits },
     demoKey: defaults.demoKey,
     logLevel: (logLevel ?? defaults.logLevel) as ServerConfig['logLevel'],
     dataDir: resolve(options.dataDir ?? defaults.dataDir),

@@ -25,6 +25,7 @@ import { issueApiKey } from './keys/issue-api-key.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { deleteOldJobs } from './jobs/delete-old-jobs.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { RateLimiter } from './limits/rate-limiter.ts';
 import { createFalProvider } from './providers/fal-provider.ts';
 import { createLocalProvider } from './providers/local/local-provider.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
@@ -41,6 +42,8 @@ export interface StartServerOptions extends ServerOptions {
   adapters?: ProviderAdapter[];
   /** First pause before retrying a provider (tests shorten it). */
   retryBackoffMs?: number;
+  /** The clock rate limits count by (tests place it in a minute; epoch ms). */
+  clock?: () => number;
 }
 
 /** A listening server and handles on its state. */
@@ -73,7 +76,7 @@ export interface RunningServer {
  * Every job this process accepts is run by this process.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { adapters, retryBackoffMs, ...serverOptions } = options;
+  const { adapters, retryBackoffMs, clock, ...serverOptions } = options;
   const config = resolveConfig(serverOptions);
   // node:sqlite waits for a lock on the event loop: a few ms at most, then writes retry
   // without blocking (submits for up to lockWaitMs, a running job's final state until stored).
@@ -129,6 +132,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     lifecycle,
     metrics,
     admin: new KeyAdmin(store),
+    rateLimiter: new RateLimiter(store.rateLimits, config.rateLimits, {
+      lockWaitMs: config.lockWaitMs,
+      ...(clock ? { now: clock } : {}),
+    }),
   };
   registerApi(app, deps);
   const docsServed = config.docsDir !== null && isBuiltDocsSite(config.docsDir);
@@ -199,6 +206,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // A draining instance takes no new work, other instances' included.
     if (!lifecycle.draining) await runner.takeOverLapsed();
     await jobs.purgeIdempotencyKeys(Date.now() - IDEMPOTENCY_TTL_MS);
+    await deps.rateLimiter.purge();
   };
   const sweeper = setInterval(() => {
     sweeping ??= sweep()

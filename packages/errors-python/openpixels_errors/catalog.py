@@ -146,7 +146,7 @@ CODE_DESCRIPTIONS: Dict[str, str] = {
     "INTERNAL_SERVER_ERROR": "Internal server error",
     "MODEL_UNAVAILABLE": "The model exists but no provider can serve it right now",
     "SERVICE_UNAVAILABLE": "The service is starting, shutting down or overloaded",
-    "RATE_LIMITED": "This key has as many unfinished jobs as it may have at once",
+    "RATE_LIMITED": "This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute",
 }
 """One line per code, as in the error reference."""
 

@@ -1514,8 +1514,8 @@ class RateLimitedParams:
 
 @dataclass
 class RateLimitedEnvelope:
-    """RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it
-    may have at once.
+    """RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key is at one of its limits: unfinished
+    jobs at once, requests a minute or images a minute.
     """
     code: RateLimitedEnvelopeCode
     """The exact error."""

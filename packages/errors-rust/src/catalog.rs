@@ -58,7 +58,7 @@ pub mod codes {
     pub const MODEL_UNAVAILABLE: &str = "MODEL_UNAVAILABLE";
     /// The service is starting, shutting down or overloaded.
     pub const SERVICE_UNAVAILABLE: &str = "SERVICE_UNAVAILABLE";
-    /// This key has as many unfinished jobs as it may have at once.
+    /// This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute.
     pub const RATE_LIMITED: &str = "RATE_LIMITED";
 }
 
@@ -376,7 +376,7 @@ pub const CATALOG: &[CatalogEntry] = &[
         retryable: true,
         reroutable: false,
         addition: true,
-        description: "This key has as many unfinished jobs as it may have at once",
+        description: "This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute",
         doc_anchor: "rate-limited",
         doc_url: "https://openpixels.ai/docs/reference/errors#rate-limited",
     },

@@ -823,8 +823,8 @@ pub struct ProviderTimeoutParams {
     pub timeout_ms: i64,
 }
 
-/// RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key has as many unfinished jobs as it
-/// may have at once.
+/// RATE_LIMITED (AVAILABILITY_ERROR, HTTP 429): This key is at one of its limits: unfinished
+/// jobs at once, requests a minute or images a minute.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RateLimitedEnvelope {
     /// The exact error.

@@ -354,8 +354,9 @@ export const errorCatalog = {
     reroutable: false,
     addition: true,
     retryHint: true,
-    description: 'This key has as many unfinished jobs as it may have at once',
-    message: (p: RateLimitedParams) => `Too many unfinished jobs for this key. Retry in ${p.retry_after_ms} ms.`,
+    description:
+      'This key is at one of its limits: unfinished jobs at once, requests a minute or images a minute',
+    message: (p: RateLimitedParams) => `This key is at one of its limits. Retry in ${p.retry_after_ms} ms.`,
     exampleParams: { retry_after_ms: 1200 },
   },
 } as const satisfies { [C in keyof ErrorParams]: CatalogEntry<ErrorParams[C]> };

@@ -61,6 +61,7 @@ describe('the admin API', () => {
       'POST /admin/keys/:id/credit',
       'POST /admin/keys/:id/debit',
       'POST /admin/keys/:id/revoke',
+      'PUT /admin/keys/:id/limits',
     ]);
   });
 
@@ -130,6 +131,30 @@ describe('the admin API', () => {
       'INVALID_ARGUMENTS',
     );
     expect(refused.message).toMatch(/revoked/);
+  });
+
+  it("sets a key's rate limits: a number its own, 0 none, null the server's default; one left out stays", async () => {
+    const { id } = (await (await admin('/admin/keys', { json: { name: 'limited' } })).json()) as { id: string };
+    const limits = async (body: object) => {
+      const response = await admin(`/admin/keys/${id}/limits`, { method: 'PUT', json: body });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { limits: object }).limits;
+    };
+    expect(await limits({ requests_per_minute: 120, images_per_minute: 0 })).toEqual({
+      requests_per_minute: 120,
+      images_per_minute: 0,
+    });
+    expect(await limits({ images_per_minute: 30 })).toEqual({ requests_per_minute: 120, images_per_minute: 30 });
+    expect(await limits({ requests_per_minute: null })).toEqual({ requests_per_minute: null, images_per_minute: 30 });
+    expect((await server.keys.get(id))?.limits).toEqual({ requestsPerMinute: null, imagesPerMinute: 30 });
+    await expectErrorResponse(
+      await admin(`/admin/keys/${id}/limits`, { method: 'PUT', json: { images_per_minute: -1 } }),
+      'INVALID_ARGUMENTS',
+    );
+    await expectErrorResponse(
+      await admin('/admin/keys/key_missing/limits', { method: 'PUT', json: { images_per_minute: 1 } }),
+      'INVALID_ARGUMENTS',
+    );
   });
 
   it('answers a key id that does not exist, and a bad body, with INVALID_ARGUMENTS', async () => {

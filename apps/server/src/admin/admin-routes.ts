@@ -14,6 +14,8 @@ import {
   ledgerQuerySchema,
   revokeAnswerSchema,
   adminKeySchema,
+  type SetLimitsBody,
+  setLimitsBodySchema,
 } from './admin-schemas.ts';
 import { adminKeyView, ledgerEntryView } from './admin-views.ts';
 
@@ -116,6 +118,30 @@ export function registerAdminRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'a
         (request.query as LedgerQuery).limit ?? 50,
       );
       return { id, entries: entries.map(ledgerEntryView) };
+    },
+  );
+
+  app.put(
+    '/admin/keys/:id/limits',
+    {
+      schema: {
+        summary: "Set a key's rate limits",
+        description:
+          'Requests and images a minute for this key, across every instance; null follows the server default (`OPENPIXELS_RATE_LIMIT_*`), 0 is no limit, a limit left out stays as it is. Applies from the key\'s next request.',
+        tags: TAGS,
+        params: keyIdParamsSchema,
+        body: setLimitsBodySchema,
+        response: { 200: adminKeySchema },
+      },
+      config: ADMIN,
+    },
+    async (request) => {
+      const body = request.body as SetLimitsBody;
+      const record = await admin.setLimits((request.params as { id: string }).id, {
+        ...(body.requests_per_minute === undefined ? {} : { requestsPerMinute: body.requests_per_minute }),
+        ...(body.images_per_minute === undefined ? {} : { imagesPerMinute: body.images_per_minute }),
+      });
+      return adminKeyView(record);
     },
   );
 

@@ -40,11 +40,29 @@ export const ledgerQuerySchema = {
 } as const;
 export type LedgerQuery = FromSchema<typeof ledgerQuerySchema>;
 
+/** A rate limit per minute: null follows the server's default, 0 is no limit. */
+const perMinuteSchema = { type: ['integer', 'null'], minimum: 0, maximum: 100_000_000 } as const;
+
+/** A key's own rate limits. */
+export const keyLimitsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['requests_per_minute', 'images_per_minute'],
+  properties: {
+    requests_per_minute: { ...perMinuteSchema, description: 'Requests a minute; null: the server default.' },
+    images_per_minute: { ...perMinuteSchema, description: 'Images submitted a minute; null: the server default.' },
+  },
+} as const;
+
+/** `PUT /admin/keys/:id/limits`: the limits to change (one left out stays as it is). */
+export const setLimitsBodySchema = { ...keyLimitsSchema, required: [] } as const;
+export type SetLimitsBody = FromSchema<typeof setLimitsBodySchema>;
+
 /** A key as the admin API shows it: never its secret (but once, at creation) and never its hash. */
 export const adminKeySchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'name', 'prefix', 'balance', 'created_at', 'revoked_at'],
+  required: ['id', 'name', 'prefix', 'balance', 'created_at', 'revoked_at', 'limits'],
   properties: {
     id: { type: 'string' },
     name: { type: 'string' },
@@ -52,6 +70,7 @@ export const adminKeySchema = {
     balance: { type: 'integer' },
     created_at: { type: 'string', format: 'date-time' },
     revoked_at: { type: ['string', 'null'], format: 'date-time' },
+    limits: keyLimitsSchema,
   },
 } as const;
 export type AdminKey = FromSchema<typeof adminKeySchema>;

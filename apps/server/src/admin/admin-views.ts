@@ -10,6 +10,10 @@ export function adminKeyView(record: ApiKeyRecord): AdminKey {
     balance: record.balance,
     created_at: new Date(record.createdAt).toISOString(),
     revoked_at: record.revokedAt === null ? null : new Date(record.revokedAt).toISOString(),
+    limits: {
+      requests_per_minute: record.limits.requestsPerMinute,
+      images_per_minute: record.limits.imagesPerMinute,
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { invalidArgument } from '../http/invalid-argument.ts';
 import { findApiKey } from '../keys/find-api-key.ts';
 import { issueApiKey } from '../keys/issue-api-key.ts';
 import { revokeKey } from '../keys/revoke-key.ts';
-import type { ApiKeyRecord, LedgerEntry, Store } from '../store/store.ts';
+import type { ApiKeyRecord, KeyLimits, LedgerEntry, Store } from '../store/store.ts';
 
 /**
  * The operator's operations on keys and credits, one implementation for the keys CLI and the
@@ -53,6 +53,22 @@ export class KeyAdmin {
   async ledger(ref: string, limit: number): Promise<{ id: string; entries: LedgerEntry[] }> {
     const { id } = await this.find(ref);
     return { id, entries: await this.#store.ledger.history(id, limit) };
+  }
+
+  /**
+   * Sets a key's own rate limits (per minute; null follows the server's default, 0 is none); a
+   * limit left out stays as it is. Every instance applies them from the key's next request.
+   */
+  async setLimits(ref: string, limits: Partial<KeyLimits>): Promise<ApiKeyRecord> {
+    const record = await this.find(ref);
+    for (const [name, value] of Object.entries(limits)) {
+      if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
+        throw invalidArgument(name, `must be a whole number of 0 or more, or null for the server's default; got ${value}.`);
+      }
+    }
+    const next = { ...record.limits, ...limits };
+    if (!(await this.#store.keys.setLimits(record.id, next))) throw keyNotFound(ref);
+    return { ...record, limits: next };
   }
 
   /** Revokes a key at once; its unfinished jobs are cancelled and refunded. */

@@ -9,6 +9,7 @@ import { admitThroughCircuits } from '../routing/admit-through-circuits.ts';
 import { checkRoutingProviders, pickProviders } from '../routing/pick-providers.ts';
 import type { ProviderHealth } from '../routing/provider-health.ts';
 import type { RoutingPreferences } from '../routing/routing-preferences.ts';
+import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { JobObserver } from './job-observer.ts';
 import type { JobRecord } from './job-record.ts';
 import type { JobRunner } from './job-runner.ts';
@@ -41,6 +42,8 @@ export interface AdmissionDeps {
   lifecycle: { draining: boolean };
   /** Told of each credit reserve (the metrics). */
   metrics: Pick<JobObserver, 'reserved'>;
+  /** Counts the job's images against its key's images per minute. */
+  rateLimiter: Pick<RateLimiter, 'takeImages'>;
 }
 
 /** An earlier job stored under the same Idempotency-Key, as the store found it. */
@@ -179,7 +182,10 @@ export async function admitJob(
   // for it, off the event loop, up to lockWaitMs; then (or at once, on a full or read-only
   // disk) it is answered SERVICE_UNAVAILABLE with nothing stored or charged.
   let created: { job: JobRecord; replayed: boolean };
+  let giveBackImages = () => {};
   try {
+    // Last of the checks: a submit refused for anything else never counts against the limit.
+    giveBackImages = await deps.rateLimiter.takeImages(key, 1);
     created = (await retryStorageWrite(
       () => {
         // Checked right before the job is queued for its commit: shutdown waits for queued
@@ -191,10 +197,13 @@ export async function admitJob(
     )) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
   } catch (error) {
     giveBackProbe();
+    giveBackImages();
     throw error;
   }
-  if (created.replayed) giveBackProbe();
-  else {
+  if (created.replayed) {
+    giveBackProbe();
+    giveBackImages();
+  } else {
     deps.metrics.reserved(created.job.price);
     deps.runner.start(created.job, probe === undefined ? {} : { probe });
   }

@@ -9,6 +9,8 @@ export interface ApiKeyRow {
   balance: number;
   created_at: number;
   revoked_at: number | null;
+  requests_per_minute: number | null;
+  images_per_minute: number | null;
 }
 
 /** What a row says about its key, without the hash (it leaves the store only where a caller compares it). */
@@ -20,5 +22,6 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
     balance: row.balance,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    limits: { requestsPerMinute: row.requests_per_minute, imagesPerMinute: row.images_per_minute },
   };
 }

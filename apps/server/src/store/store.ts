@@ -114,6 +114,12 @@ export interface JobStore {
   purgeIdempotencyKeys(before: number): Promise<number>;
 }
 
+/** A key's own rate limits: per minute; null follows the server's default, 0 is no limit. */
+export interface KeyLimits {
+  requestsPerMinute: number | null;
+  imagesPerMinute: number | null;
+}
+
 /** What is known about a key; the key itself is shown once, at creation, and never stored. */
 export interface ApiKeyRecord {
   id: string;
@@ -122,6 +128,7 @@ export interface ApiKeyRecord {
   balance: number;
   createdAt: number;
   revokedAt: number | null;
+  limits: KeyLimits;
 }
 
 /** A key to store, generated above the store (keys/issue-api-key.ts): only its hash is kept. */
@@ -147,6 +154,30 @@ export interface KeyStore {
   list(): Promise<ApiKeyRecord[]>;
   /** Revokes a key (it stops authenticating on every instance at once); false when no such key exists. */
   revoke(id: string, now: number): Promise<boolean>;
+  /** Sets a key's own rate limits (every instance reads them on the key's next request); false when no such key exists. */
+  setLimits(id: string, limits: KeyLimits): Promise<boolean>;
+}
+
+/** What a rate limit counts. */
+export type RateLimitKind = 'requests' | 'images';
+
+/**
+ * Fixed-window counters per key, shared by every instance on the store: the one place a rate
+ * limit's count is kept, so a limit holds across instances. The rule (which limit, which
+ * window, what to answer) is decided above it, in limits/rate-limiter.ts.
+ */
+export interface RateLimitStore {
+  /**
+   * Adds `amount` to the count of (key, kind) in the window that starts at `windowStart`,
+   * unless the count would then pass `limit`: one atomic statement, so concurrent takes on any
+   * number of instances never let more than `limit` through. Answers true when taken, false
+   * when refused (nothing added). `amount` is at most `limit` (checked above).
+   */
+  take(keyId: string, kind: RateLimitKind, windowStart: number, amount: number, limit: number): Promise<boolean>;
+  /** Gives back `amount` taken in that window (the request it counted was refused for another reason). */
+  giveBack(keyId: string, kind: RateLimitKind, windowStart: number, amount: number): Promise<void>;
+  /** Deletes the counters of windows that started before `before` (epoch ms); answers how many. */
+  purge(before: number): Promise<number>;
 }
 
 /** One line of a key's credit history. */
@@ -180,6 +211,7 @@ export interface Store {
   readonly jobs: JobStore;
   readonly keys: KeyStore;
   readonly ledger: Ledger;
+  readonly rateLimits: RateLimitStore;
   /**
    * Calls `listener` with the id of every job that finishes (completed, failed, cancelled),
    * whichever instance sharing this store finished it, soon after its commit: long polls wake

@@ -82,4 +82,21 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   CREATE INDEX idempotency_by_job ON idempotency_keys(job_id);
   `,
   },
+  {
+    version: 2,
+    name: 'rate limits: per-key overrides and the fixed-window counters every instance shares',
+    sql: `
+  -- Per minute; NULL follows the server's default (OPENPIXELS_RATE_LIMIT_*), 0 is no limit.
+  ALTER TABLE api_keys ADD COLUMN requests_per_minute integer CHECK (requests_per_minute >= 0);
+  ALTER TABLE api_keys ADD COLUMN images_per_minute integer CHECK (images_per_minute >= 0);
+  CREATE TABLE rate_windows (
+    key_id       text NOT NULL,
+    kind         text NOT NULL CHECK (kind IN ('requests', 'images')),
+    window_start bigint NOT NULL,
+    count        integer NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (key_id, kind, window_start)
+  );
+  CREATE INDEX rate_windows_by_age ON rate_windows(window_start);
+  `,
+  },
 ];

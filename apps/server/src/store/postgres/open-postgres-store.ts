@@ -7,6 +7,7 @@ import { migratePostgres } from './migrate-postgres.ts';
 import { JOB_FINISHED_CHANNEL, PostgresJobStore } from './postgres-job-store.ts';
 import { PostgresKeyStore } from './postgres-key-store.ts';
 import { PostgresLedger } from './postgres-ledger.ts';
+import { PostgresRateLimits } from './postgres-rate-limits.ts';
 
 /** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
@@ -45,6 +46,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     jobs,
     keys: new PostgresKeyStore(sql),
     ledger: new PostgresLedger(sql),
+    rateLimits: new PostgresRateLimits(sql),
     onJobFinished(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

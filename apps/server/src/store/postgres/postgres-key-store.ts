@@ -1,5 +1,5 @@
 import { type ApiKeyRow, apiKeyFromRow } from '../api-key-from-row.ts';
-import type { ApiKeyRecord, KeyStore, NewApiKey } from '../store.ts';
+import type { ApiKeyRecord, KeyLimits, KeyStore, NewApiKey } from '../store.ts';
 import type { Sql } from './connect-postgres.ts';
 import { moveCredits } from './postgres-ledger.ts';
 
@@ -50,5 +50,12 @@ export class PostgresKeyStore implements KeyStore {
       WITH revoked AS (UPDATE api_keys SET revoked_at = ${now} WHERE id = ${id} AND revoked_at IS NULL RETURNING id)
       SELECT EXISTS (SELECT 1 FROM revoked) OR EXISTS (SELECT 1 FROM api_keys WHERE id = ${id}) AS found`;
     return row?.found === true;
+  }
+
+  async setLimits(id: string, limits: KeyLimits): Promise<boolean> {
+    const result = await this.#sql`UPDATE api_keys
+      SET requests_per_minute = ${limits.requestsPerMinute}, images_per_minute = ${limits.imagesPerMinute}
+      WHERE id = ${id}`;
+    return result.count === 1;
   }
 }

@@ -130,4 +130,21 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX idempotency_by_job ON idempotency_keys(job_id);
   `,
   },
+  {
+    version: 5,
+    name: 'rate limits: per-key overrides and the fixed-window counters every instance shares',
+    sql: `
+  -- Per minute; NULL follows the server's default (OPENPIXELS_RATE_LIMIT_*), 0 is no limit.
+  ALTER TABLE api_keys ADD COLUMN requests_per_minute INTEGER CHECK (requests_per_minute >= 0);
+  ALTER TABLE api_keys ADD COLUMN images_per_minute INTEGER CHECK (images_per_minute >= 0);
+  CREATE TABLE rate_windows (
+    key_id       TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('requests', 'images')),
+    window_start INTEGER NOT NULL,
+    count        INTEGER NOT NULL CHECK (count >= 0),
+    PRIMARY KEY (key_id, kind, window_start)
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_windows_by_age ON rate_windows(window_start);
+  `,
+  },
 ];

@@ -4,6 +4,7 @@ import { openDatabase } from './open-database.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
 import { SqliteKeyStore } from './sqlite-key-store.ts';
 import { SqliteLedger } from './sqlite-ledger.ts';
+import { SqliteRateLimits } from './sqlite-rate-limits.ts';
 import { watchOtherWriters } from './watch-other-writers.ts';
 
 /**
@@ -30,6 +31,7 @@ export function openSqliteStore(dataDir: string, options: { busyTimeoutMs?: numb
     jobs,
     keys: new SqliteKeyStore(db),
     ledger: new SqliteLedger(db),
+    rateLimits: new SqliteRateLimits(db),
     onJobFinished(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

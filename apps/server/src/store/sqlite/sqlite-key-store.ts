@@ -1,6 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { type ApiKeyRow, apiKeyFromRow } from '../api-key-from-row.ts';
-import type { ApiKeyRecord, KeyStore, NewApiKey } from '../store.ts';
+import type { ApiKeyRecord, KeyLimits, KeyStore, NewApiKey } from '../store.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { moveCredits } from './sqlite-ledger.ts';
 import { statementCache } from './statement-cache.ts';
@@ -57,5 +57,14 @@ export class SqliteKeyStore implements KeyStore {
   async revoke(id: string, now: number): Promise<boolean> {
     const result = this.#sql('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
     return result.changes === 1 || this.#sql('SELECT 1 FROM api_keys WHERE id = ?').get(id) !== undefined;
+  }
+
+  async setLimits(id: string, limits: KeyLimits): Promise<boolean> {
+    const result = this.#sql('UPDATE api_keys SET requests_per_minute = ?, images_per_minute = ? WHERE id = ?').run(
+      limits.requestsPerMinute,
+      limits.imagesPerMinute,
+      id,
+    );
+    return result.changes === 1;
   }
 }
