@@ -2,6 +2,7 @@ import type { KeyAdmin } from './admin/key-admin.ts';
 import type { ServerConfig } from './config.ts';
 import type { JobEvents } from './jobs/job-events.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { OwnProviderKeys } from './keys/own-provider-keys.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
 import type { ProviderAdapter } from './providers/provider-adapter.ts';
@@ -22,6 +23,8 @@ export interface AppDeps {
   lifecycle: { draining: boolean };
   metrics: GatewayMetrics;
   rateLimiter: RateLimiter;
+  /** The provider credentials keys bring (bring your own key). */
+  ownProviderKeys: OwnProviderKeys;
   /** The operator's key operations, for the admin API. */
   admin: KeyAdmin;
 }

@@ -23,6 +23,7 @@ import { registerCatalogRoutes } from './routes/catalog-routes.ts';
 import { registerHealthRoutes } from './routes/health-routes.ts';
 import { registerImageRoute } from './routes/image-route.ts';
 import { registerPollRoute } from './routes/poll-route.ts';
+import { registerProviderKeysRoute } from './routes/provider-keys-route.ts';
 import { registerSubmitRoute } from './routes/submit-route.ts';
 import { falErrorAnswer } from './fal/fal-error-answer.ts';
 import { FAL_CORS_REQUEST_HEADERS, FAL_REQUEST_ID_HEADER, isFalPath, registerFalRoutes } from './fal/fal-routes.ts';
@@ -39,7 +40,11 @@ function errorShapeFor(url: string): ErrorAnswerShape | undefined {
  * The Fastify instance with everything that is not a route: logging, request ids, the body
  * limit, validation, and the error handling that makes every error an envelope.
  */
-export function createFastify(config: ServerConfig, metrics?: Pick<GatewayMetrics, 'errorAnswered'>): FastifyInstance {
+export function createFastify(
+  config: ServerConfig,
+  metrics?: Pick<GatewayMetrics, 'errorAnswered'>,
+  logStream?: { write(line: string): void },
+): FastifyInstance {
   const routeMethods = new RouteMethods();
   const errors: ErrorContext = {
     bodyLimitBytes: config.bodyLimitBytes,
@@ -54,6 +59,7 @@ export function createFastify(config: ServerConfig, metrics?: Pick<GatewayMetric
         paths: ['req.headers.authorization', 'req.headers.cookie'],
         censor: '[redacted]',
       },
+      ...(logStream ? { stream: logStream } : {}),
     },
     genReqId: requestIdFor,
     bodyLimit: config.bodyLimitBytes,
@@ -206,6 +212,7 @@ export function registerApi(app: FastifyInstance, deps: AppDeps): void {
   registerHealthRoutes(app, deps);
   registerFalRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerProviderKeysRoute(app, deps);
   registerMetricsRoute(app, {
     metrics: deps.metrics,
     enabled: deps.config.metricsPort === null && deps.config.metricsToken !== null,

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, resolveConfig } from './config.ts';
 
+/** The problems loadConfig lists for `env` (none when it loads). */
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+}
+
 describe('loadConfig', () => {
   it('defaults to 127.0.0.1:1729 with only the local provider and a demo key', () => {
     const config = loadConfig({});
@@ -36,13 +46,14 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ OPENPIXELS_METRICS_TOKEN: 'a-long-enough-token', OPENPIXELS_METRICS_PORT: '9464' }),
     ).toMatchObject({ metricsToken: 'a-long-enough-token', metricsPort: 9464 });
-    let problems: string[] = [];
-    try {
-      loadConfig({ OPENPIXELS_METRICS_TOKEN: 'short-secret' });
-    } catch (error) {
-      problems = (error as ConfigError).problems;
-    }
-    expect(problems).toEqual(['OPENPIXELS_METRICS_TOKEN must be at least 16 characters without spaces']);
+    expect(problemsOf({ OPENPIXELS_METRICS_TOKEN: 'short-secret' })).toEqual(['OPENPIXELS_METRICS_TOKEN must be at least 16 characters without spaces']);
+  });
+
+  it('reads the secret key as 64 hex characters, and refuses anything else without echoing it', () => {
+    expect(loadConfig({}).secretKey).toBeNull();
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ OPENPIXELS_SECRET_KEY: hex }).secretKey?.equals(Buffer.from(hex, 'hex'))).toBe(true);
+    expect(problemsOf({ OPENPIXELS_SECRET_KEY: 'not-a-secret-key-xyz' })).toEqual(['OPENPIXELS_SECRET_KEY must be 64 hex characters (32 random bytes: openssl rand -hex 32)']);
   });
 
   it('reads the fault limits: lock wait, connection cap, provider answer size', () => {

@@ -111,6 +111,11 @@ export interface ServerConfig {
    * route answers as if it did not exist). With metricsPort it is asked there too, when set.
    */
   metricsToken: string | null;
+  /**
+   * The 32-byte key provider credentials that API keys bring (bring your own key) are sealed
+   * with (AES-256-GCM); null turns that feature off.
+   */
+  secretKey: Buffer | null;
   /** The bearer token of the admin API (`/admin/…`); null turns it off (its routes answer as if they did not exist). */
   adminToken: string | null;
   /** A port of its own for `GET /metrics` (on `host`), off the API's port; null serves them on the API's port. */
@@ -202,6 +207,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return null;
     }
     return raw;
+  };
+  // 32 random bytes as 64 hex characters (`openssl rand -hex 32`); never echoed.
+  const secret = (name: string): Buffer | null => {
+    const raw = read(name);
+    if (raw === undefined) return null;
+    if (!/^[0-9a-fA-F]{64}$/.test(raw)) {
+      problems.push(`${name} must be 64 hex characters (32 random bytes: openssl rand -hex 32)`);
+      return null;
+    }
+    return Buffer.from(raw, 'hex');
   };
   const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
     const raw = read(name);
@@ -311,6 +326,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     providerMaxResponseBytes: int('OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES', 1_048_576, 1_024, 1_073_741_824),
     metricsToken: token('OPENPIXELS_METRICS_TOKEN'),
     adminToken: token('OPENPIXELS_ADMIN_TOKEN'),
+    secretKey: secret('OPENPIXELS_SECRET_KEY'),
     metricsPort: read('OPENPIXELS_METRICS_PORT') === undefined ? null : int('OPENPIXELS_METRICS_PORT', 0, 0, 65535),
   };
   if (problems.length > 0) throw new ConfigError(problems);

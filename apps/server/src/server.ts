@@ -22,6 +22,8 @@ import { storageProblemOf } from './store/storage-unavailable.ts';
 import { openStore } from './store/open-store.ts';
 import type { JobStore, KeyStore, Store } from './store/store.ts';
 import { issueApiKey } from './keys/issue-api-key.ts';
+import { OwnProviderKeys } from './keys/own-provider-keys.ts';
+import { ProviderKeyCipher } from './keys/provider-key-cipher.ts';
 import { JobEvents } from './jobs/job-events.ts';
 import { deleteOldJobs } from './jobs/delete-old-jobs.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -44,6 +46,8 @@ export interface StartServerOptions extends ServerOptions {
   retryBackoffMs?: number;
   /** The clock rate limits count by (tests place it in a minute; epoch ms). */
   clock?: () => number;
+  /** Where the log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** A listening server and handles on its state. */
@@ -76,7 +80,7 @@ export interface RunningServer {
  * Every job this process accepts is run by this process.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { adapters, retryBackoffMs, clock, ...serverOptions } = options;
+  const { adapters, retryBackoffMs, clock, logStream, ...serverOptions } = options;
   const config = resolveConfig(serverOptions);
   // node:sqlite waits for a lock on the event loop: a few ms at most, then writes retry
   // without blocking (submits for up to lockWaitMs, a running job's final state until stored).
@@ -106,7 +110,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     providerIds: providers.map((p) => p.id),
     circuitState: (provider) => health.breaker(provider).state,
   });
-  const app = createFastify(config, metrics);
+  const app = createFastify(config, metrics, logStream);
+  const ownProviderKeys = new OwnProviderKeys(
+    keys,
+    config.secretKey === null ? null : new ProviderKeyCipher(config.secretKey),
+  );
   const instance = instanceName();
   const runner = new JobRunner({
     store: jobs,
@@ -118,6 +126,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
     observer: metrics,
+    ...(ownProviderKeys.enabled ? { ownCredentials: (keyId: string) => ownProviderKeys.credentialsOf(keyId) } : {}),
     ...(retryBackoffMs === undefined ? {} : { retryBackoffMs }),
   });
   const deps: AppDeps = {
@@ -132,6 +141,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     lifecycle,
     metrics,
     admin: new KeyAdmin(store),
+    ownProviderKeys,
     rateLimiter: new RateLimiter(store.rateLimits, config.rateLimits, {
       lockWaitMs: config.lockWaitMs,
       ...(clock ? { now: clock } : {}),

@@ -158,3 +158,37 @@ export const statusAnswerSchema = {
   required: ['status'],
   properties: { status: { type: 'string', examples: ['ok'] } },
 } as const;
+
+/** A provider credential a key brings: kept, or null to drop it. */
+const ownCredentialSchema = {
+  type: ['string', 'null'],
+  minLength: 1,
+  maxLength: 1000,
+  description: 'Your credential for this provider (null removes it). Never shown again.',
+} as const;
+
+/** `PUT /v2/provider-keys`: what to change (a field left out stays as it is). */
+export const ownProviderKeysBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fal: ownCredentialSchema,
+    replicate: ownCredentialSchema,
+    reroute: {
+      type: 'boolean',
+      description: "When your credential fails, may the job move to the platform's providers (and be charged)?",
+    },
+  },
+} as const;
+
+/** `GET`/`PUT /v2/provider-keys`: which credentials are set, never the credentials. */
+export const ownProviderKeysAnswerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['fal', 'replicate', 'reroute'],
+  properties: {
+    fal: { type: 'boolean', description: 'A fal credential is set.' },
+    replicate: { type: 'boolean', description: 'A Replicate credential is set.' },
+    reroute: { type: 'boolean' },
+  },
+} as const;

@@ -26,6 +26,17 @@ export interface JobRunnerOptions {
   leaseMs: number;
   /** Told of every attempt, reroute and finished job (the metrics); nothing by default. */
   observer?: JobObserver;
+  /**
+   * The provider credentials a job's API key brought (bring your own key), opened; undefined
+   * when it brought none. Unset: the feature is off and no job looks.
+   */
+  ownCredentials?: (keyId: string) => Promise<OwnCredentials | undefined>;
+}
+
+/** An API key's own provider credentials, by provider kind, and whether its jobs may fall back to the platform's. */
+export interface OwnCredentials {
+  credentials: { fal?: string; replicate?: string };
+  reroute: boolean;
 }
 
 /** The reason the runner aborts jobs with on shutdown: they stay unfinished, for the next start to resume. */
@@ -338,7 +349,9 @@ export class JobRunner {
     }
 
     const pinned = isPinned(job.routing);
-    const candidates = pickProviders(job.model, job.routing, this.#options.providers, health);
+    // Off (no OPENPIXELS_SECRET_KEY): not even an await on the hot path.
+    const own = this.#options.ownCredentials ? await this.#ownCredentialsOf(job) : undefined;
+    const candidates = this.#ownFirst(pickProviders(job.model, job.routing, this.#options.providers, health), own);
     const attempts: AttemptRecord[] = [];
     const lastErrorOf = new Map<string, OpenPixelsError>();
     let lastError: OpenPixelsError | undefined;
@@ -369,6 +382,8 @@ export class JobRunner {
       }
 
       const adapter = this.#byId.get(provider) as ProviderAdapter;
+      // The key's own credential for this provider's kind, when it brought one.
+      const credential = adapter.kind === undefined ? undefined : own?.credentials[adapter.kind];
       const timeoutMs = Math.max(
         1,
         Math.min(adapter.attemptTimeoutMs ?? this.#options.attemptTimeoutMs, job.deadlineAt - Date.now()),
@@ -386,6 +401,7 @@ export class JobRunner {
             width: job.width,
             height: job.height,
             ...(resume ? { resume } : {}),
+            ...(credential === undefined ? {} : { credential }),
             onAccepted: (upstream) => this.#recordUpstream(job.id, upstream),
           },
           attemptSignal,
@@ -399,7 +415,8 @@ export class JobRunner {
           return;
         }
         const error = this.#attemptError(thrown, provider, attemptSignal, timeoutMs);
-        health.record(provider, job.model, outcomeOfError(error), duration);
+        // A user's own credential failing (revoked, out of their credit) says nothing about the platform's account.
+        health.record(provider, job.model, credential === undefined ? outcomeOfError(error) : 'neutral', duration);
         this.#options.observer.attemptEnded(provider, job.model, error.code, duration);
         const attempt = {
           provider,
@@ -427,15 +444,20 @@ export class JobRunner {
       this.#delivering.add(job.id);
       try {
         const url = result.url;
+        // Made with the key's own credential: the user paid the provider, so the job costs no credits.
+        const paid =
+          credential === undefined
+            ? {}
+            : { notCharged: { note: `made with this key's own ${adapter.kind} credential: not charged` } };
         const completed = await this.#write(
           job.id,
           'completion',
-          () => store.complete(job.id, provider, url, attempt),
+          () => store.complete(job.id, provider, url, attempt, paid),
           stop,
         );
         // False when the job was cancelled (or timed out) meanwhile: that outcome stands.
         if (completed) {
-          this.#options.observer.finished(job.model, provider, 'completed', null, 0);
+          this.#options.observer.finished(job.model, provider, 'completed', null, credential === undefined ? 0 : job.price);
           logger.info({ jobId: job.id, provider, durationMs: duration }, 'job completed');
         }
       } finally {
@@ -532,6 +554,34 @@ export class JobRunner {
         `provider job id not recorded (a restart would submit to ${upstream.provider} again)`,
       );
     });
+  }
+
+  /** The key's own credentials for `job`, or undefined; ones that cannot be opened are logged (without them) and not used. */
+  async #ownCredentialsOf(job: JobRecord): Promise<OwnCredentials | undefined> {
+    try {
+      return await this.#options.ownCredentials?.(job.keyId);
+    } catch (error) {
+      const storage = storageProblemOf(error);
+      this.#options.logger.error(
+        { jobId: job.id, keyId: job.keyId, ...(storage ? { storage } : {}) },
+        "could not read this key's own provider credentials; the job uses the platform's",
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Candidates with the key's own credentials first (in their order); the platform's after them
+   * only when the key allows it, so a key that does not is never charged for a platform attempt.
+   */
+  #ownFirst(candidates: string[], own: OwnCredentials | undefined): string[] {
+    if (!own) return candidates;
+    const covered = (id: string) => {
+      const kind = this.#byId.get(id)?.kind;
+      return kind !== undefined && own.credentials[kind] !== undefined;
+    };
+    const mine = candidates.filter(covered);
+    return own.reroute ? [...mine, ...candidates.filter((id) => !covered(id))] : mine;
   }
 
   /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */

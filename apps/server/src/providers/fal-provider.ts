@@ -54,16 +54,19 @@ function isJobFailureStatus(status: number): boolean {
  */
 export function createFalProvider(options: FalProviderOptions): ProviderAdapter {
   const id = options.id;
-  const context = { provider: id, secret: options.key, maxResponseBytes: options.maxResponseBytes };
-  const headers = {
-    authorization: `Key ${options.key}`,
-    'content-type': 'application/json',
-    accept: 'application/json',
-  };
+  // The platform's key, or the API key's own (bring your own key) for one request; the secret
+  // in the context is what error messages are scrubbed of.
+  const authWith = (key: string) => ({
+    context: { provider: id, secret: key, maxResponseBytes: options.maxResponseBytes },
+    headers: { authorization: `Key ${key}`, 'content-type': 'application/json', accept: 'application/json' },
+  });
+  const platform = authWith(options.key);
 
   return {
     ...adapterIdentity(options, Object.keys(falModelPaths) as ModelId[]),
+    kind: 'fal',
     async generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult> {
+      const { context, headers } = request.credential === undefined ? platform : authWith(request.credential);
       const endpoint = falModelPaths[request.model];
       // A job fal accepted before a restart is polled again, never submitted twice.
       const submitted: FalJob | null = request.resume

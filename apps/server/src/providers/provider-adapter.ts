@@ -23,6 +23,8 @@ export interface GenerateRequest {
   resume?: UpstreamJob;
   /** Called as soon as the provider accepts the job, so it can be resumed after a restart. */
   onAccepted?: (upstream: UpstreamJob) => void;
+  /** The API key's own credential for this provider (bring your own key), used instead of the platform's. */
+  credential?: string;
 }
 
 /** A finished image. */
@@ -43,6 +45,8 @@ export interface ProviderAdapter {
   readonly models: readonly ModelId[];
   /** This provider's per-attempt timeout, when it differs from the server's. */
   readonly attemptTimeoutMs?: number;
+  /** Whose credentials an API key may bring for it (fal, replicate); none for the local renderer or a test's adapter. */
+  readonly kind?: 'fal' | 'replicate';
   generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult>;
   close?(): Promise<void>;
 }

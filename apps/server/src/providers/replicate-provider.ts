@@ -83,16 +83,19 @@ function nearestAspectRatio(width: number, height: number): string {
  */
 export function createReplicateProvider(options: ReplicateProviderOptions): ProviderAdapter {
   const providerId = options.id;
-  const context = { provider: providerId, secret: options.key, maxResponseBytes: options.maxResponseBytes };
-  const headers = {
-    authorization: `Bearer ${options.key}`,
-    'content-type': 'application/json',
-    accept: 'application/json',
-  };
+  // The platform's token, or the API key's own (bring your own key) for one request; the
+  // secret in the context is what error messages are scrubbed of.
+  const authWith = (key: string) => ({
+    context: { provider: providerId, secret: key, maxResponseBytes: options.maxResponseBytes },
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', accept: 'application/json' },
+  });
+  const platform = authWith(options.key);
 
   return {
     ...adapterIdentity(options, Object.keys(replicateModels) as ModelId[]),
+    kind: 'replicate',
     async generate(request: GenerateRequest, signal: AbortSignal): Promise<GenerateResult> {
+      const { context, headers } = request.credential === undefined ? platform : authWith(request.credential);
       // A prediction Replicate accepted before a restart is polled again, never created twice.
       const resume = request.resume;
       let prediction = resume

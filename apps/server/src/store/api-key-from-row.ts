@@ -11,6 +11,9 @@ export interface ApiKeyRow {
   revoked_at: number | null;
   requests_per_minute: number | null;
   images_per_minute: number | null;
+  provider_credentials: string | null;
+  /** SQLite's 0/1, PostgreSQL's boolean. */
+  byo_reroute: number | boolean;
 }
 
 /** What a row says about its key, without the hash (it leaves the store only where a caller compares it). */
@@ -23,5 +26,7 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKeyRecord {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     limits: { requestsPerMinute: row.requests_per_minute, imagesPerMinute: row.images_per_minute },
+    providerCredentials: row.provider_credentials,
+    byoReroute: Boolean(row.byo_reroute),
   };
 }

@@ -38,6 +38,15 @@ export interface NewJob
   startsNow?: Lease;
 }
 
+/** How a completion is paid for. */
+export interface CompleteOptions {
+  /**
+   * The API key's own provider credential made the image (bring your own key): its reserve is
+   * given back in the completion's transaction, the ledger line saying why, so the job costs 0.
+   */
+  notCharged?: { note: string };
+}
+
 /** What `JobStore.create` answers: the stored job, and whether it is an earlier one replayed for its Idempotency-Key. */
 export interface CreatedJob {
   job: JobRecord;
@@ -71,7 +80,7 @@ export interface JobStore {
    * Finishes a job with its image and records the attempt that made it (the reserve becomes
    * the charge); false when the job had already finished. Resolves after the commit.
    */
-  complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean>;
+  complete(id: string, provider: string, url: string, attempt: AttemptRecord, options?: CompleteOptions): Promise<boolean>;
   /**
    * Finishes a job with an error and refunds its price, in one transaction; false when the
    * job had already finished (so a second failure path can never refund twice).
@@ -129,6 +138,10 @@ export interface ApiKeyRecord {
   createdAt: number;
   revokedAt: number | null;
   limits: KeyLimits;
+  /** The provider credentials the key brought, sealed (keys/provider-key-cipher.ts); null for none. Never shown. */
+  providerCredentials: string | null;
+  /** Whether its jobs may go to the platform's providers when its own credential fails. */
+  byoReroute: boolean;
 }
 
 /** A key to store, generated above the store (keys/issue-api-key.ts): only its hash is kept. */
@@ -156,6 +169,8 @@ export interface KeyStore {
   revoke(id: string, now: number): Promise<boolean>;
   /** Sets a key's own rate limits (every instance reads them on the key's next request); false when no such key exists. */
   setLimits(id: string, limits: KeyLimits): Promise<boolean>;
+  /** Stores a key's sealed provider credentials (null: none) and its reroute choice; false when no such key exists. */
+  setProviderCredentials(id: string, sealed: string | null, reroute: boolean): Promise<boolean>;
 }
 
 /** What a rate limit counts. */

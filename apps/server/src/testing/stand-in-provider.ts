@@ -31,8 +31,10 @@ export interface StandInCall {
 export interface StandInProvider {
   /** Base URL to configure as the provider's `url`. */
   url: string;
-  /** The only key it accepts (`Key …` for fal, `Bearer …` for Replicate). */
+  /** The platform's key it accepts (`Key …` for fal, `Bearer …` for Replicate). */
   key: string;
+  /** Accepts `key` too from now on: another account's (a user who brings their own key). */
+  acceptKey(key: string): void;
   setMode(mode: StandInMode): void;
   /** While held, jobs are accepted but stay in progress (fal `IN_PROGRESS`, Replicate `processing`). */
   hold(held: boolean): void;
@@ -75,6 +77,7 @@ export async function startStandInProvider(options: {
   let held = false;
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
+  const accepted = new Set([key]);
   const jobs = new Map<string, StandInJob>();
   const sockets = new Set<Socket>();
   let base = '';
@@ -91,8 +94,9 @@ export async function startStandInProvider(options: {
     const path = (req.url ?? '/').split('?')[0] as string;
 
     if (req.method === 'GET' && path.startsWith('/files/')) return servePicture(path, jobs, res);
-    const expected = options.protocol === 'fal' ? `Key ${key}` : `Bearer ${key}`;
-    if (req.headers.authorization !== expected) {
+    const scheme = options.protocol === 'fal' ? 'Key ' : 'Bearer ';
+    const given = req.headers.authorization ?? '';
+    if (!given.startsWith(scheme) || !accepted.has(given.slice(scheme.length))) {
       return send(res, 401, { detail: 'Invalid token' });
     }
     switch (mode) {
@@ -280,6 +284,9 @@ export async function startStandInProvider(options: {
   return {
     url: base,
     key,
+    acceptKey(another) {
+      accepted.add(another);
+    },
     setMode(next) {
       mode = next;
     },

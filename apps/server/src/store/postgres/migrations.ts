@@ -99,4 +99,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   CREATE INDEX rate_windows_by_age ON rate_windows(window_start);
   `,
   },
+  {
+    version: 3,
+    name: 'bring your own provider key',
+    sql: `
+  -- Bring your own provider key: the key's fal/Replicate credentials, sealed (AES-256-GCM under
+  -- OPENPIXELS_SECRET_KEY, never stored in clear), and whether its jobs may fall back to ours.
+  ALTER TABLE api_keys ADD COLUMN provider_credentials text;
+  ALTER TABLE api_keys ADD COLUMN byo_reroute boolean NOT NULL DEFAULT false;
+  `,
+  },
 ];

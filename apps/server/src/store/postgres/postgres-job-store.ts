@@ -4,7 +4,7 @@ import { type AttemptRecord, isFinished, type JobRecord } from '../../jobs/job-r
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import { jobFromRow, type JobRow as JobSqlRow } from '../job-from-row.ts';
 import { newJobRecord } from '../new-job-record.ts';
-import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob, CompleteOptions } from '../store.ts';
 import type { Queryable, Sql } from './connect-postgres.ts';
 import { moveCredits } from './postgres-ledger.ts';
 
@@ -167,8 +167,15 @@ export class PostgresJobStore implements JobStore {
        WHERE id = ${id} AND status IN ('queued', 'processing')`;
   }
 
-  async complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
+  async complete(
+    id: string,
+    provider: string,
+    url: string,
+    attempt: AttemptRecord,
+    options: CompleteOptions = {},
+  ): Promise<boolean> {
     const now = Date.now();
+    if (options.notCharged) return this.#completeNotCharged(id, provider, url, attempt, options.notCharged.note, now);
     // One statement, so the NOTIFY is sent exactly when the completion commits.
     const rows = await this.#sql`
       WITH done AS (
@@ -179,6 +186,30 @@ export class PostgresJobStore implements JobStore {
       SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || id) FROM done`;
     if (rows.length === 1) this.#finished(id);
     return rows.length === 1;
+  }
+
+  /** A completion whose reserve goes back (bring your own key): the update, the refund and the NOTIFY in one transaction. */
+  async #completeNotCharged(
+    id: string,
+    provider: string,
+    url: string,
+    attempt: AttemptRecord,
+    note: string,
+    now: number,
+  ): Promise<boolean> {
+    const completed = await this.#sql.begin(async (tx) => {
+      const [job] = await tx<{ key_id: string; price: number }[]>`
+        UPDATE jobs SET status = 'completed', provider = ${provider}, result_url = ${url},
+               attempts = attempts || ${json(tx, [attempt])}, updated_at = ${now}, finished_at = ${now}, lease_until = NULL
+         WHERE id = ${id} AND status IN ('queued', 'processing')
+        RETURNING key_id, price`;
+      if (!job) return false;
+      await moveCredits(tx, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note, now });
+      await tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || ${id})`;
+      return true;
+    });
+    if (completed) this.#finished(id);
+    return completed;
   }
 
   async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {

@@ -58,4 +58,10 @@ export class PostgresKeyStore implements KeyStore {
       WHERE id = ${id}`;
     return result.count === 1;
   }
+
+  async setProviderCredentials(id: string, sealed: string | null, reroute: boolean): Promise<boolean> {
+    const result = await this.#sql`UPDATE api_keys SET provider_credentials = ${sealed}, byo_reroute = ${reroute}
+      WHERE id = ${id}`;
+    return result.count === 1;
+  }
 }

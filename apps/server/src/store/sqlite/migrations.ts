@@ -147,4 +147,14 @@ export const migrations: readonly Migration[] = [
   CREATE INDEX rate_windows_by_age ON rate_windows(window_start);
   `,
   },
+  {
+    version: 6,
+    name: 'bring your own provider key',
+    sql: `
+  -- Bring your own provider key: the key's fal/Replicate credentials, sealed (AES-256-GCM under
+  -- OPENPIXELS_SECRET_KEY, never stored in clear), and whether its jobs may fall back to ours.
+  ALTER TABLE api_keys ADD COLUMN provider_credentials TEXT;
+  ALTER TABLE api_keys ADD COLUMN byo_reroute INTEGER NOT NULL DEFAULT 0 CHECK (byo_reroute IN (0, 1));
+  `,
+  },
 ];

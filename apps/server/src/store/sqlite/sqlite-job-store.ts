@@ -4,7 +4,7 @@ import { type AttemptRecord, isFinished, type JobRecord } from '../../jobs/job-r
 import type { UpstreamJob } from '../../providers/provider-adapter.ts';
 import { jobFromRow, type JobRow as JobSqlRow } from '../job-from-row.ts';
 import { newJobRecord } from '../new-job-record.ts';
-import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob } from '../store.ts';
+import type { ClaimedJob, CreatedJob, JobStore, Lease, NewJob, CompleteOptions } from '../store.ts';
 import { GroupCommit } from './group-commit.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { moveCredits } from './sqlite-ledger.ts';
@@ -140,21 +140,33 @@ export class SqliteJobStore implements JobStore {
   }
 
   /** Committed together with the other completions of this event-loop turn (one commit on the hot path). */
-  async complete(id: string, provider: string, url: string, attempt: AttemptRecord): Promise<boolean> {
-    const completed = await this.#batch.push(() => this.#completeIn(id, provider, url, attempt));
+  async complete(
+    id: string,
+    provider: string,
+    url: string,
+    attempt: AttemptRecord,
+    options: CompleteOptions = {},
+  ): Promise<boolean> {
+    const completed = await this.#batch.push(() => this.#completeIn(id, provider, url, attempt, options));
     if (completed) this.#finished(id);
     return completed;
   }
 
   /** The image and the attempt that made it, in one statement; the lease goes with the job's end. */
-  #completeIn(id: string, provider: string, url: string, attempt: AttemptRecord): boolean {
+  #completeIn(id: string, provider: string, url: string, attempt: AttemptRecord, options: CompleteOptions): boolean {
     const now = Date.now();
     const result = this.#sql(
       `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?,
            attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ?, finished_at = ?, lease_until = NULL
          WHERE id = ? AND ${ACTIVE}`,
     ).run(provider, url, JSON.stringify(attempt), now, now, id);
-    return result.changes === 1;
+    if (result.changes !== 1) return false;
+    if (options.notCharged) {
+      const job = this.#sql('SELECT key_id, price FROM jobs WHERE id = ?').get(id) as { key_id: string; price: number };
+      const refund = { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: options.notCharged.note } as const;
+      moveCredits(this.#sql, { ...refund, now });
+    }
+    return true;
   }
 
   async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {

@@ -67,4 +67,9 @@ export class SqliteKeyStore implements KeyStore {
     );
     return result.changes === 1;
   }
+
+  async setProviderCredentials(id: string, sealed: string | null, reroute: boolean): Promise<boolean> {
+    const update = this.#sql('UPDATE api_keys SET provider_credentials = ?, byo_reroute = ? WHERE id = ?');
+    return update.run(sealed, reroute ? 1 : 0, id).changes === 1;
+  }
 }

@@ -1,0 +1,80 @@
+import { invalidArgument } from '../http/invalid-argument.ts';
+import type { OwnCredentials } from '../jobs/job-runner.ts';
+import type { ApiKeyRecord, KeyStore } from '../store/store.ts';
+import type { ProviderCredentials, ProviderKeyCipher } from './provider-key-cipher.ts';
+
+/** What a key holder may say about their own provider keys: a credential to keep, null to drop one, left out to keep it as it is. */
+export interface OwnProviderKeysChange {
+  fal?: string | null;
+  replicate?: string | null;
+  reroute?: boolean;
+}
+
+/** What is shown of them: whether each is set, never the credential. */
+export interface OwnProviderKeysView {
+  fal: boolean;
+  replicate: boolean;
+  reroute: boolean;
+}
+
+/**
+ * Bring your own provider key: an API key's own fal and Replicate credentials, kept sealed in
+ * the store (keys/provider-key-cipher.ts) and opened only to make a job's attempt. Off, with a
+ * refusal that says so, when the server has no OPENPIXELS_SECRET_KEY (`cipher` null).
+ */
+export class OwnProviderKeys {
+  readonly #keys: KeyStore;
+  readonly #cipher: ProviderKeyCipher | null;
+
+  constructor(keys: KeyStore, cipher: ProviderKeyCipher | null) {
+    this.#keys = keys;
+    this.#cipher = cipher;
+  }
+
+  /** True when the server can keep provider keys (OPENPIXELS_SECRET_KEY is set). */
+  get enabled(): boolean {
+    return this.#cipher !== null;
+  }
+
+  /** What `key` holds, as shown to its holder. */
+  view(key: ApiKeyRecord): OwnProviderKeysView {
+    const held = this.#open(key);
+    return { fal: held.fal !== undefined, replicate: held.replicate !== undefined, reroute: key.byoReroute };
+  }
+
+  /** Applies `change` to `key`'s provider keys (sealed again as a whole); answers the new view. */
+  async set(key: ApiKeyRecord, change: OwnProviderKeysChange): Promise<OwnProviderKeysView> {
+    const cipher = this.#required();
+    const held = this.#open(key);
+    for (const kind of ['fal', 'replicate'] as const) {
+      const value = change[kind];
+      if (value === null) delete held[kind];
+      else if (value !== undefined) held[kind] = value;
+    }
+    const reroute = change.reroute ?? key.byoReroute;
+    const sealed = held.fal === undefined && held.replicate === undefined ? null : cipher.seal(key.id, held);
+    await this.#keys.setProviderCredentials(key.id, sealed, reroute);
+    return { fal: held.fal !== undefined, replicate: held.replicate !== undefined, reroute };
+  }
+
+  /** The opened credentials of the key `keyId`, for its job's attempts; undefined when it holds none (or the feature is off). */
+  async credentialsOf(keyId: string): Promise<OwnCredentials | undefined> {
+    if (!this.#cipher) return undefined;
+    const key = await this.#keys.get(keyId);
+    if (!key?.providerCredentials) return undefined;
+    return { credentials: this.#open(key), reroute: key.byoReroute };
+  }
+
+  #open(key: ApiKeyRecord): ProviderCredentials {
+    if (!key.providerCredentials) return {};
+    return this.#required().open(key.id, key.providerCredentials);
+  }
+
+  #required(): ProviderKeyCipher {
+    if (this.#cipher) return this.#cipher;
+    throw invalidArgument(
+      '',
+      "This gateway does not keep provider keys: its operator has not set OPENPIXELS_SECRET_KEY, so jobs use the platform's providers.",
+    );
+  }
+}
