@@ -28,7 +28,7 @@ export async function* pollJobStates(options: ResolvedOptions, id: string, deadl
     }
     failures++;
     if (!(await waitBeforeRetry(options, 'poll', failures, reason, deadline))) {
-      if (!('error' in reason)) throw networkError(options.baseUrl, reason.cause);
+      if (!('error' in reason)) throw networkError(options.baseUrl, reason.cause, reason.corsOrigin);
       yield { type: 'result', id, status: 'failed', error: reason.error };
       return;
     }

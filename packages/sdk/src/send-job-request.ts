@@ -26,7 +26,7 @@ export async function sendJobRequest(
     if ('state' in reason) return reason.state;
     if (!(await waitBeforeRetry(options, request, attempt, reason, deadline))) {
       if ('error' in reason) return { type: 'result', status: 'failed', error: reason.error };
-      throw networkError(options.baseUrl, reason.cause);
+      throw networkError(options.baseUrl, reason.cause, reason.corsOrigin);
     }
   }
 }

@@ -1,9 +1,13 @@
+import { corsRefusalOrigin } from './cors-refusal-origin.ts';
 import type { ResolvedOptions } from './resolve-options.ts';
 
-/** The outcome of one HTTP request: an answer (any status), or no answer at all. */
+/**
+ * The outcome of one HTTP request: an answer (any status), or no answer at all; `corsOrigin`
+ * when the gateway was up but refused this page's origin (see corsRefusalOrigin).
+ */
 export type HttpAttempt =
   | { answered: true; status: number; headers: Headers; text: string }
-  | { answered: false; timedOut: boolean; cause: unknown };
+  | { answered: false; timedOut: boolean; cause: unknown; corsOrigin?: string };
 
 /**
  * Sends one request with the client's auth, within `requestTimeout`, and reads the whole body.
@@ -43,7 +47,9 @@ export async function sendRequest(
     return { answered: true, status: response.status, headers: response.headers, text };
   } catch (cause) {
     callSignal.throwIfAborted();
-    return { answered: false, timedOut, cause };
+    const corsOrigin = timedOut ? undefined : await corsRefusalOrigin(options, controller.signal);
+    callSignal.throwIfAborted();
+    return corsOrigin ? { answered: false, timedOut, cause, corsOrigin } : { answered: false, timedOut, cause };
   } finally {
     clearTimeout(timer);
     callSignal.removeEventListener('abort', onCallAbort);

@@ -7,9 +7,15 @@ export function timeoutError(timeoutMs: number): DOMException {
   return new DOMException(`The OpenPixels call did not finish within its timeout of ${timeoutMs} ms.`, 'TimeoutError');
 }
 
-/** The error a call throws when the gateway could not be reached, retries included; `cause` is what fetch threw. */
-export function networkError(baseUrl: string, cause: unknown): DOMException {
-  return Object.assign(new DOMException(`Could not reach the OpenPixels gateway at ${baseUrl}.`, 'NetworkError'), { cause });
+/**
+ * The error a call throws when the gateway could not be reached, retries included; `cause` is
+ * what fetch threw. With `corsOrigin`, the gateway was up but refused this page's origin (CORS).
+ */
+export function networkError(baseUrl: string, cause: unknown, corsOrigin?: string): DOMException {
+  const message = corsOrigin
+    ? `The OpenPixels gateway at ${baseUrl} is up but refused this page's origin ${corsOrigin} (CORS); the gateway allows it with OPENPIXELS_CORS_ORIGINS=${corsOrigin}.`
+    : `Could not reach the OpenPixels gateway at ${baseUrl}.`;
+  return Object.assign(new DOMException(message, 'NetworkError'), { cause });
 }
 
 function hasName(value: unknown, name: string): boolean {

@@ -5,13 +5,14 @@ import type { FailedAnswer } from './read-answer.ts';
 import type { ResolvedOptions, RetryEvent } from './resolve-options.ts';
 import { sleep } from './sleep.ts';
 
-/** What a request got: a job state, an error answer, or no answer (`cause`). */
-export type RequestOutcome = { state: JobState } | FailedAnswer | { cause: unknown };
+/** What a request got: a job state, an error answer, or no answer (`cause`; `corsOrigin` when refused by CORS). */
+export type RequestOutcome = { state: JobState } | FailedAnswer | { cause: unknown; corsOrigin?: string | undefined };
 
 /**
  * Decides whether retry number `attempt` may happen and, if so, waits for it: the backoff delay,
- * or longer when the server asked for it. False when retries are used up, the failure is final,
- * or the wait would outlast the call's budget (then the caller gets the failure now, not a timeout later).
+ * or longer when the server asked for it. False when retries are used up, the failure is final
+ * (a refusal that is not retryable, or a CORS refusal, which the same request meets again), or
+ * the wait would outlast the call's budget (then the caller gets the failure now, not a timeout later).
  */
 export async function waitBeforeRetry(
   options: ResolvedOptions,
@@ -21,7 +22,7 @@ export async function waitBeforeRetry(
   deadline: Deadline,
 ): Promise<boolean> {
   const answered = 'error' in reason;
-  if (attempt > options.maxRetries || (answered && !reason.retryable)) return false;
+  if (attempt > options.maxRetries || (answered ? !reason.retryable : reason.corsOrigin)) return false;
   const backoff = backoffDelay(attempt, options.retryDelay, options.maxRetryDelay);
   const delayMs = Math.max(backoff, answered ? reason.waitMs : 0);
   if (delayMs >= deadline.remaining()) return false;

@@ -1,68 +1,30 @@
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleBrowserScript } from '../testing/bundle-browser-script.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
+import { type LaunchedChromium, launchChromium } from '../testing/launch-chromium.ts';
+import { type ScriptPage, serveScriptPage } from '../testing/serve-script-page.ts';
 import { startTestServer, type TestServer } from '../testing/start-test-server.ts';
-import { isAlive } from '../testing/is-alive.ts';
 
 // fal's proxy convention as a browser app uses it: fal's own client, bundled for the browser
 // from the npm package (unmodified), in a page this test serves from another origin, with
 // `proxyUrl` pointed at the gateway. Chromium may reach those two origins only; anything else
 // it tries (fal's hosts above all) is refused and recorded. Chromium is stopped by its PID.
 
-// Debian's chromium, never a browser downloaded by playwright.
-const CHROMIUM = '/usr/bin/chromium';
-
 let gateway: TestServer;
-let pageServer: Server;
-let pageOrigin: string;
-let browserServer: BrowserServer;
-let browser: Browser;
+let pageServer: ScriptPage;
+let chromium: LaunchedChromium;
 let page: Page;
 const outsideRequests: string[] = [];
 
-/** fal's client from node_modules, bundled as a script that defines `window.fal`. */
-async function bundleFalClient(): Promise<string> {
-  const entry = createRequire(import.meta.url).resolve('@fal-ai/client');
-  const built = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry, formats: ['iife'], name: 'fal', fileName: () => 'fal.js' } },
-  });
-  const [output] = Array.isArray(built) ? built : [built];
-  const chunk = (output as { output: { type: string; code?: string }[] }).output.find((c) => c.type === 'chunk');
-  if (!chunk?.code) throw new Error('vite produced no bundle of @fal-ai/client');
-  return chunk.code;
-}
-
 beforeAll(async () => {
   gateway = await startTestServer({ credits: 100, providers: [{ id: 'local', kind: 'local' }] });
-  const script = await bundleFalClient();
-  pageServer = createServer((request, response) => {
-    if (request.url === '/fal.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-    } else if (request.url === '/') {
-      response
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><title>a fal app</title><script src="/fal.js"></script>');
-    } else {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
-  pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
-
-  browserServer = await chromium.launchServer({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  browser = await chromium.connect(browserServer.wsEndpoint());
-  const context = await browser.newContext();
-  const allowed = new Set([pageOrigin, new URL(gateway.url).origin]);
+  // fal's client from node_modules, as a script that defines `window.fal`.
+  pageServer = await serveScriptPage(await bundleBrowserScript(createRequire(import.meta.url).resolve('@fal-ai/client'), 'fal'));
+  chromium = await launchChromium();
+  const context = await chromium.browser.newContext();
+  const allowed = new Set([pageServer.origin, new URL(gateway.url).origin]);
   await context.route(
     (url) => !allowed.has(url.origin),
     (route) => {
@@ -73,16 +35,12 @@ beforeAll(async () => {
   // Every workspace's tests share two cores: allow slow loads, not failures.
   context.setDefaultTimeout(60_000);
   page = await context.newPage();
-  await page.goto(`${pageOrigin}/`);
+  await page.goto(`${pageServer.origin}/`);
 }, 120_000);
 
 afterAll(async () => {
-  const pid = browserServer?.process().pid;
-  await browser?.close();
-  await browserServer?.close();
-  if (pid !== undefined && isAlive(pid)) process.kill(pid, 'SIGKILL');
-  expect(pid !== undefined && isAlive(pid)).toBe(false);
-  await new Promise((resolve) => pageServer?.close(resolve));
+  if (chromium) expect(await chromium.close()).toBe(true);
+  await pageServer?.close();
   await gateway?.close();
 });
 
