@@ -1,19 +1,27 @@
-// `pnpm --filter @openpixels/server bench:memory`: the gateway's memory (RSS, from /proc) before, during and after
-// bursts of 200 concurrent jobs whose provider answers every call with 50 MB, with the answer
-// announced (Content-Length) or streamed (chunked), under the old fixed 4 MiB read limit and the
-// default 1 MiB OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES. The gateway runs in its own process;
-// the stand-in and the load run here, on 127.0.0.1. Prints a markdown table.
+// `pnpm --filter @openpixels/server bench:memory`: the gateway's memory before, during and after
+// bursts of 200 concurrent jobs whose provider answers every call with 50 MB, streamed (chunked,
+// read until the per-provider limit) or announced (Content-Length, refused on the header). The
+// gateway runs in its own process with `--trace-gc`; the stand-in and the load run here, on
+// 127.0.0.1. After the bursts it says where the resident memory is: the V8 heap (the last GC
+// line), glibc's main-arena heap (`[heap]` in /proc/PID/smaps), all anonymous memory
+// (smaps_rollup), and the RSS once `malloc_trim(0)` was called in the gateway through gdb (when
+// gdb is there), which returns the free memory the C allocator kept. Prints a markdown table.
+// BENCH_ENV='{"GLIBC_TUNABLES":"…"}' adds settings to the gateway's environment.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
 import { type StandInMode, startStandInProvider } from '../src/testing/stand-in-provider.ts';
 import { falStandInEnv, startServerProcess } from '../src/testing/start-server-process.ts';
 
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const JOBS = 200;
 const ANSWER_BYTES = 50 * 1024 * 1024;
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
+const EXTRA_ENV: Record<string, string> = process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {};
 
 const rssMb = (pid: number) => {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -21,18 +29,49 @@ const rssMb = (pid: number) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resident MB of the anonymous memory (smaps_rollup) and of glibc's main-arena heap (`[heap]`). */
+function residentParts(pid: number): { anonymousMb: number; mainArenaMb: number } {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const anonymousKb = Number(/^Anonymous:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+  const smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  const heap = /\[heap\]\n(?:.*\n)*?Rss:\s+(\d+) kB/.exec(smaps);
+  return { anonymousMb: anonymousKb / 1024, mainArenaMb: Number(heap?.[1] ?? 0) / 1024 };
+}
+
+/** The V8 heap after the last GC the gateway traced: used and committed MB. */
+function lastGc(output: string): { usedMb: number; committedMb: number } | undefined {
+  const lines = [...output.matchAll(/(?:Scavenge|Mark-Compact)\S*(?: \([^)]*\))?\s+[\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\) MB/g)];
+  const last = lines.at(-1);
+  return last ? { usedMb: Number(last[1]), committedMb: Number(last[2]) } : undefined;
+}
+
+/** Calls glibc's malloc_trim(0) inside the process through gdb; false when gdb cannot. */
+function mallocTrim(pid: number): boolean {
+  try {
+    execFileSync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'call (int) malloc_trim(0)'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function scenario(mode: StandInMode, limitBytes: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-memory-'));
   const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
   const standIn = await startStandInProvider({ protocol: 'fal', hugeBytes: ANSWER_BYTES });
-  const server = await startServerProcess(dataDir, {
-    ...(process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {}),
-    ...falStandInEnv(standIn),
-    OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
-    OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
-    OPENPIXELS_BREAKER_FAILURES: '1000',
-    OPENPIXELS_SUBMIT_WAIT_MS: '0',
-  });
+  const server = await startServerProcess(
+    dataDir,
+    {
+      ...EXTRA_ENV,
+      ...falStandInEnv(standIn),
+      OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
+      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
+      OPENPIXELS_BREAKER_FAILURES: '1000',
+      OPENPIXELS_SUBMIT_WAIT_MS: '0',
+    },
+    // --trace-gc is refused in NODE_OPTIONS, so it goes on the command line.
+    { command: [process.execPath, '--trace-gc', MAIN] },
+  );
   const pid = server.child.pid as number;
   const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
   const job = (prompt: string) =>
@@ -73,7 +112,10 @@ async function scenario(mode: StandInMode, limitBytes: number) {
       afters.push(rssMb(pid));
       standIn.setMode(mode);
     }
-    return { baseline, peaks, afters, failed };
+    const parts = residentParts(pid);
+    const heap = lastGc(server.output());
+    const trimmed = mallocTrim(pid) ? rssMb(pid) : undefined;
+    return { baseline, peaks, afters, failed, parts, heap, trimmed };
   } finally {
     server.kill();
     await server.exited;
@@ -83,22 +125,25 @@ async function scenario(mode: StandInMode, limitBytes: number) {
 }
 
 const rows = [
-  ['streamed (chunked)', 'huge-chunked', 4 * 1024 * 1024, 'the old fixed limit, read until reached'],
   ['streamed (chunked)', 'huge-chunked', 1024 * 1024, 'default'],
   ['streamed (chunked)', 'huge-chunked', 256 * 1024, 'a tighter setting'],
   ['announced (Content-Length)', 'huge', 1024 * 1024, 'default: refused on the header, unread'],
 ] as const;
 const f = (n: number) => n.toFixed(0);
 const lines = [
-  `#### Gateway RSS through ${BURSTS} bursts of ${JOBS} concurrent jobs, every provider answer 50 MB`,
+  `#### Gateway memory through ${BURSTS} bursts of ${JOBS} concurrent jobs, every provider answer 50 MB${
+    Object.keys(EXTRA_ENV).length > 0 ? ` (gateway env: ${Object.entries(EXTRA_ENV).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''
+  }`,
   '',
-  '| provider answer | read limit | baseline MB | peak MB per burst | after 5 s of ordinary traffic, MB | burst jobs failed (PROVIDER_ERROR) |',
-  '| --- | --- | ---: | --- | --- | ---: |',
+  '| provider answer | read limit | baseline RSS MB | peak RSS MB per burst | RSS after 5 s of ordinary traffic, MB | of it: V8 heap used / committed MB | of it: anonymous / glibc main arena MB | RSS after malloc_trim(0), MB | burst jobs failed (PROVIDER_ERROR) |',
+  '| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: |',
 ];
 for (const [label, mode, limit, note] of rows) {
   const r = await scenario(mode, limit);
   lines.push(
-    `| ${label} | ${limit / 1024 / 1024} MiB (${note}) | ${f(r.baseline)} | ${r.peaks.map(f).join(' / ')} | ${r.afters.map(f).join(' / ')} | ${r.failed} of ${JOBS * BURSTS} |`,
+    `| ${label} | ${limit / 1024 / 1024} MiB (${note}) | ${f(r.baseline)} | ${r.peaks.map(f).join(' / ')} | ${r.afters.map(f).join(' / ')} | ${
+      r.heap ? `${f(r.heap.usedMb)} / ${f(r.heap.committedMb)}` : '–'
+    } | ${f(r.parts.anonymousMb)} / ${f(r.parts.mainArenaMb)} | ${r.trimmed === undefined ? '– (no gdb)' : f(r.trimmed)} | ${r.failed} of ${JOBS * BURSTS} |`,
   );
   console.error(lines.at(-1));
 }

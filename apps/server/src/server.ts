@@ -35,8 +35,13 @@ import { createReplicateProvider } from './providers/replicate-provider.ts';
 import { ProviderHealth } from './routing/provider-health.ts';
 import { DOCS_PATH, isBuiltDocsSite, registerDocsSite } from './routes/docs-site.ts';
 
-/** How long one SQLite call may block the event loop waiting for another process's lock (then it retries asynchronously). */
-const SQLITE_BUSY_TIMEOUT_MS = 5;
+/**
+ * How long one SQLite call may block the event loop waiting for another process's lock (then
+ * it retries asynchronously). 1 ms, not 5: while another process holds the lock, every waiting
+ * write (a submit, each finished job) tries again every few hundred ms, and each try blocked for
+ * the whole timeout (README, "Another process holding the write lock").
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 1;
 
 /** `startServer`'s options: any part of the configuration, plus hooks for tests. */
 export interface StartServerOptions extends ServerOptions {

@@ -1,5 +1,6 @@
 import { createError, type OpenPixelsError } from '@openpixels/errors';
-import { AnswerTooLargeError, type OutgoingRequest, sendHttpRequest } from './send-http-request.ts';
+import { AnswerTooLargeError } from './answer-too-large-error.ts';
+import { type OutgoingRequest, sendHttpRequest } from './send-http-request.ts';
 
 const DETAIL_LIMIT = 200;
 

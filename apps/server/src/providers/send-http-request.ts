@@ -1,5 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { AnswerTooLargeError } from './answer-too-large-error.ts';
+import { readAnswerBody } from './read-answer-body.ts';
 
 /** What a provider call sends. */
 export interface OutgoingRequest {
@@ -17,22 +19,14 @@ const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 512 });
 /** Providers answer with small JSON; anything bigger is not an answer we can use. */
 export const DEFAULT_MAX_ANSWER_BYTES = 1024 * 1024;
 
-/** A provider's answer went past the size this gateway reads; the connection was cut instead. */
-export class AnswerTooLargeError extends Error {
-  readonly limitBytes: number;
-  constructor(limitBytes: number) {
-    super(`answer larger than ${limitBytes} bytes`);
-    this.name = 'AnswerTooLargeError';
-    this.limitBytes = limitBytes;
-  }
-}
-
 /**
  * One HTTP call with a keep-alive connection; resolves with the status and the body text.
  * Redirects are not followed (a provider API does not redirect; following one would carry
  * our key elsewhere). Rejects on connection errors, when the signal aborts, and with
  * AnswerTooLargeError as soon as the answer is known to exceed `maxBytes` (by its
- * Content-Length, or while reading): nothing past the limit is held in memory.
+ * Content-Length, or while reading). However large the answer, at most 64 KiB of it is held in
+ * memory while it is read (see readAnswerBody): a burst of oversized answers costs disk
+ * writes, not memory the allocator keeps afterwards.
  */
 export function sendHttpRequest(
   url: string,
@@ -63,22 +57,15 @@ export function sendHttpRequest(
       target,
       { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent },
       (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const tooLarge = () => {
-          chunks.length = 0;
+        if (Number(res.headers['content-length']) > maxBytes) {
           fail(new AnswerTooLargeError(maxBytes));
           req.destroy();
-        };
-        if (Number(res.headers['content-length']) > maxBytes) return tooLarge();
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > maxBytes) tooLarge();
-          else chunks.push(chunk);
-        });
-        res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', fail);
-        res.on('aborted', () => fail(new Error('connection closed mid-answer')));
+          return;
+        }
+        readAnswerBody(res, maxBytes, () => req.destroy()).then(
+          (body) => done({ status: res.statusCode ?? 0, text: body.toString('utf8') }),
+          fail,
+        );
       },
     );
     signal.addEventListener('abort', onAbort, { once: true });
