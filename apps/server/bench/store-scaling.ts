@@ -1,7 +1,8 @@
 // `pnpm --filter @openpixels/server bench:stores`: images/s and gateway CPU per image on each
 // store, with the same instant fal-protocol stand-in (its own process) and 64 clients doing
-// submit + poll pairs (autocannon): SQLite with 1 instance, PostgreSQL with 1 and with 2
-// instances on one database (the clients split between them); and, on one instance of each,
+// submit + poll pairs (autocannon): SQLite with 1 instance and with OPENPIXELS_WORKERS=2 (one
+// primary, two workers on one port and one file), PostgreSQL with 1 and with 2 instances on one
+// database (the clients split between them); and, on one instance of each,
 // clients that hold their submit (`?wait_ms`) until the job finishes: one request per image.
 // PostgreSQL is a throwaway cluster started here (durability off, as in the tests: the commit's fsync is not measured).
 // Prints a markdown table; the server README keeps the figures.
@@ -24,13 +25,10 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
-/** The postmaster and its children (backends, WAL writer…): the database's CPU. */
-function postgresPids(postmaster: number): number[] {
-  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  return [postmaster, ...children.map(Number)];
+/** A process and its children: the postmaster and its backends (the database's CPU), or a primary and its workers. */
+function withChildren(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return [pid, ...children.map(Number)];
 }
 
 /** How long a held submit (`?wait_ms`) may wait for its job: far more than an instant job needs at 64 clients. */
@@ -96,8 +94,14 @@ try {
   const fal = JSON.parse(standIn[1] as string) as { url: string; key: string };
   const providerEnv = { OPENPIXELS_PROVIDERS: 'fal', OPENPIXELS_FAL_URL: fal.url, OPENPIXELS_FAL_KEY: fal.key };
 
-  const scenarios: Array<{ store: 'sqlite' | 'postgres'; instances: number; mode: 'pairs' | 'held' }> = [
+  const scenarios: Array<{
+    store: 'sqlite' | 'postgres';
+    instances: number;
+    mode: 'pairs' | 'held';
+    workers?: number;
+  }> = [
     { store: 'sqlite', instances: 1, mode: 'pairs' },
+    { store: 'sqlite', instances: 1, mode: 'pairs', workers: 2 },
     { store: 'sqlite', instances: 1, mode: 'held' },
     { store: 'postgres', instances: 1, mode: 'pairs' },
     { store: 'postgres', instances: 1, mode: 'held' },
@@ -111,7 +115,11 @@ try {
       await admin.end();
       databaseUrl = cluster.url(`bench_${n}`);
     }
-    const env = { ...providerEnv, ...(databaseUrl ? { OPENPIXELS_DATABASE_URL: databaseUrl } : {}) };
+    const env = {
+      ...providerEnv,
+      ...(databaseUrl ? { OPENPIXELS_DATABASE_URL: databaseUrl } : {}),
+      ...(scenario.workers ? { OPENPIXELS_WORKERS: String(scenario.workers) } : {}),
+    };
     const gateways = [];
     for (let i = 0; i < scenario.instances; i++) gateways.push(await startGatewayProcess(children, dirs, env));
     const store = await openStore({
@@ -122,16 +130,18 @@ try {
     await store.close();
     const urls = gateways.map((g) => g.url);
     await load(urls, key, scenario.mode).catch(() => 0); // warm-up: JIT, connections, prepared statements
-    const databasePids = scenario.store === 'postgres' ? postgresPids(cluster.pid) : [];
-    const before = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
+    const databasePids = scenario.store === 'postgres' ? withChildren(cluster.pid) : [];
+    // A primary's workers are its children: the gateway's CPU is theirs and its own.
+    const gatewayPids = gateways.flatMap((g) => withChildren(g.pid));
+    const before = [...gatewayPids.map(cpuOrZero), ...databasePids.map(cpuOrZero)];
     const { images: perSecond, requests } = await load(urls, key, scenario.mode);
-    const after = [...gateways.map((g) => cpuOrZero(g.pid)), ...databasePids.map(cpuOrZero)];
+    const after = [...gatewayPids.map(cpuOrZero), ...databasePids.map(cpuOrZero)];
     const images = perSecond * SECONDS;
     const used = after.map((a, i) => a - (before[i] as number));
-    const gatewayCpu = used.slice(0, gateways.length).reduce((a, b) => a + b, 0);
-    const databaseCpu = used.slice(gateways.length).reduce((a, b) => a + b, 0);
+    const gatewayCpu = used.slice(0, gatewayPids.length).reduce((a, b) => a + b, 0);
+    const databaseCpu = used.slice(gatewayPids.length).reduce((a, b) => a + b, 0);
     rows.push(
-      `| ${scenario.store === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'} | ${scenario.instances} | ${scenario.mode === 'held' ? `submit ?wait_ms=${HOLD_MS}` : 'submit, poll'} | ${requests} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
+      `| ${scenario.store === 'sqlite' ? `SQLite (WAL)${scenario.workers ? `, ${scenario.workers} workers` : ''}` : 'PostgreSQL'} | ${scenario.instances} | ${scenario.mode === 'held' ? `submit ?wait_ms=${HOLD_MS}` : 'submit, poll'} | ${requests} | ${perSecond.toFixed(0)} | ${((gatewayCpu / images) * 1e6).toFixed(0)} | ${scenario.store === 'sqlite' ? '(in the gateway)' : ((databaseCpu / images) * 1e6).toFixed(0)} |`,
     );
     for (const g of gateways) await stopChild(children, g.pid);
   }
