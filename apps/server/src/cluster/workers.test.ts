@@ -129,7 +129,8 @@ describe('OPENPIXELS_WORKERS=2', () => {
     const rows = openJobRowReader({ dataDir, databaseUrl: null });
     try {
       let before: number[] = [];
-      // Replaced once the new worker serves: it runs a job of its own (a worker still starting
+      // Replaced once the new worker serves (at most 60 s: a full suite on the loaded machine took
+      // more than 30 s once): it runs a job of its own (a worker still starting
       // would only meet the test's closing SIGTERM half-started).
       const serving = () => {
         const fresh = workerPids(primary).filter((pid) => !before.includes(pid));
@@ -143,7 +144,7 @@ describe('OPENPIXELS_WORKERS=2', () => {
             return before[0] as number;
           },
           async replaced() {
-            for (let i = 0; i < 600 && !serving(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+            for (let i = 0; i < 1_200 && !serving(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
             expect(serving(), 'a replacement worker serves').toBe(true);
           },
           rows,

@@ -133,6 +133,11 @@ export async function killUnderLoad(
       await rig.replaced(round);
     }
     await sleep(options.betweenKillsMs);
+  } catch (error) {
+    // The sampler stops before the caller closes the reader it reads through.
+    sampling = false;
+    await sampler.catch(() => {});
+    throw error;
   } finally {
     loading = false;
     await Promise.all(clients);
