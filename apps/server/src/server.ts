@@ -131,7 +131,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
     observer: metrics,
-    ...(ownProviderKeys.enabled ? { ownCredentials: (keyId: string) => ownProviderKeys.credentialsOf(keyId) } : {}),
+    // Wired even without OPENPIXELS_SECRET_KEY: a key holding sealed credentials then has them unreadable, not ignored.
+    ownCredentials: (keyId: string) => ownProviderKeys.credentialsOf(keyId),
     ...(retryBackoffMs === undefined ? {} : { retryBackoffMs }),
   });
   const deps: AppDeps = {

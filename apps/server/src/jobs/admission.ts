@@ -12,7 +12,9 @@ import type { RoutingPreferences } from '../routing/routing-preferences.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import type { JobObserver } from './job-observer.ts';
 import type { JobRecord } from './job-record.ts';
-import type { JobRunner } from './job-runner.ts';
+import type { JobRunner, OwnCredentials } from './job-runner.ts';
+import { notChargedNote, ownCredentialProviders } from '../keys/own-credential-providers.ts';
+import { unreadableCredentialsError } from '../keys/unreadable-credentials-error.ts';
 import type { ApiKeyRecord, JobStore, NewJob } from '../store/store.ts';
 
 /** How long a submit refused while a provider's recovery probe is out is asked to wait. */
@@ -44,6 +46,8 @@ export interface AdmissionDeps {
   metrics: Pick<JobObserver, 'reserved'>;
   /** Counts the job's images against its key's images per minute. */
   rateLimiter: Pick<RateLimiter, 'takeImages'>;
+  /** Opens the provider credentials a key brought (bring your own key). */
+  ownProviderKeys: { read(key: ApiKeyRecord): OwnCredentials | undefined };
 }
 
 /** An earlier job stored under the same Idempotency-Key, as the store found it. */
@@ -131,7 +135,7 @@ export async function admitJob(
   if (given.whitelist) routing.whitelist = given.whitelist;
   if (given.ordering) routing.ordering = given.ordering;
   checkRoutingProviders(routing, deps.providers);
-  const candidates = pickProviders(model, routing, deps.providers, deps.health);
+  let candidates = pickProviders(model, routing, deps.providers, deps.health);
   if (candidates.length === 0) {
     throw createError(
       'NO_PROVIDERS_WORKING',
@@ -142,6 +146,30 @@ export async function admitJob(
           : `No provider here serves ${model}.`,
       },
     );
+  }
+
+  // Bring your own key. A key that holds credentials and does not allow reroute can only have
+  // its job made with them: nothing is reserved (a single 0 line says why), so its balance does
+  // not matter; one whose credentials cannot be opened any more is refused, uncharged.
+  const own = key.providerCredentials === null ? undefined : deps.ownProviderKeys.read(key);
+  let price: number = modelCatalog[model].price;
+  let reserveNote: string | undefined;
+  if (own && !own.reroute) {
+    if (own.credentials === null) throw unreadableCredentialsError(candidates[0] as string);
+    const kindOf = (id: string) => deps.providers.find((p) => p.id === id)?.kind;
+    const mine = ownCredentialProviders(candidates, own.credentials, kindOf);
+    if (mine.length === 0) {
+      throw createError(
+        'NO_PROVIDERS_WORKING',
+        { model, attempts: [] },
+        {
+          message: `No provider here that serves ${model} takes this key's own provider keys, and the key does not allow reroute to the platform's providers.`,
+        },
+      );
+    }
+    candidates = mine;
+    price = 0;
+    reserveNote = notChargedNote(mine.map((id) => kindOf(id) as string));
   }
 
   const circuits = admitThroughCircuits(candidates, deps.health);
@@ -170,7 +198,8 @@ export async function admitJob(
   const newJob: NewJob = {
     ...input,
     keyId: key.id,
-    price: modelCatalog[model].price,
+    price,
+    ...(reserveNote === undefined ? {} : { reserveNote }),
     deadlineMs: deps.config.jobDeadlineMs,
     rules: admissionRules(deps.config),
     startsNow: deps.runner.lease(),
@@ -205,7 +234,9 @@ export async function admitJob(
     giveBackImages();
   } else {
     deps.metrics.reserved(created.job.price);
-    deps.runner.start(created.job, probe === undefined ? {} : { probe });
+    // What was read of the key's own credentials goes along; unreadable ones that admission let
+    // through (the key allows reroute) the runner sees again, and warns of, itself.
+    deps.runner.start(created.job, { ...(probe === undefined ? {} : { probe }), own: own ?? null });
   }
   return created;
 }

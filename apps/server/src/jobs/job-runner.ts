@@ -10,6 +10,9 @@ import type { JobStore, Lease } from '../store/store.ts';
 import { type AttemptRecord, isFinished, type JobRecord } from './job-record.ts';
 import { ignoreJobs, type JobObserver } from './job-observer.ts';
 import { timedAbort } from './timed-abort.ts';
+import { modelCatalog } from '../models/model-catalog.ts';
+import { type HeldCredentials, notChargedNote, ownCredentialProviders } from '../keys/own-credential-providers.ts';
+import { unreadableCredentialsError } from '../keys/unreadable-credentials-error.ts';
 
 export interface JobRunnerOptions {
   store: JobStore;
@@ -27,15 +30,19 @@ export interface JobRunnerOptions {
   /** Told of every attempt, reroute and finished job (the metrics); nothing by default. */
   observer?: JobObserver;
   /**
-   * The provider credentials a job's API key brought (bring your own key), opened; undefined
-   * when it brought none. Unset: the feature is off and no job looks.
+   * The provider credentials a job's API key brought (bring your own key), as stored now;
+   * undefined when it brought none. Asked only for a job started without what admission read
+   * (one taken over or resumed). Unset: no job looks.
    */
   ownCredentials?: (keyId: string) => Promise<OwnCredentials | undefined>;
 }
 
-/** An API key's own provider credentials, by provider kind, and whether its jobs may fall back to the platform's. */
+/**
+ * An API key's own provider credentials, by provider kind (null: it holds sealed ones this
+ * server cannot open), and whether its jobs may fall back to the platform's.
+ */
 export interface OwnCredentials {
-  credentials: { fal?: string; replicate?: string };
+  credentials: HeldCredentials | null;
   reroute: boolean;
 }
 
@@ -91,15 +98,16 @@ export class JobRunner {
   /**
    * Starts a job in the background; a job already running is left alone. `probe`: the
    * half-open provider whose one probe attempt admission gave this job (it is tried first,
-   * and given back if never used).
+   * and given back if never used). `own`: the key's own credentials as admission read them
+   * (null: none), so a submit's job does not read its key again; left out, the runner reads them.
    */
-  start(job: JobRecord, options: { probe?: string } = {}): void {
+  start(job: JobRecord, options: { probe?: string; own?: OwnCredentials | null } = {}): void {
     if (this.#active.has(job.id)) {
       if (options.probe !== undefined) this.#options.health.breaker(options.probe).recordNeutral();
       return;
     }
     const controller = new AbortController();
-    const done = this.#run(job, controller.signal, options.probe)
+    const done = this.#run(job, controller.signal, options.probe, options.own)
       .catch((error: unknown) => {
         // A bug in the runner must not leave the job hanging or its credits held.
         this.#options.logger.error({ err: error, jobId: job.id }, 'job runner crashed; failing the job');
@@ -320,11 +328,16 @@ export class JobRunner {
     await Promise.all([...running.map((r) => r.done), ...this.#backgroundFailures]);
   }
 
-  async #run(job: JobRecord, stop: AbortSignal, probe: string | undefined): Promise<void> {
+  async #run(
+    job: JobRecord,
+    stop: AbortSignal,
+    probe: string | undefined,
+    own: OwnCredentials | null | undefined,
+  ): Promise<void> {
     const deadline = timedAbort(stop, Math.max(0, job.deadlineAt - Date.now()));
     const held = { probe };
     try {
-      await this.#runAttempts(job, stop, deadline.signal, held);
+      await this.#runAttempts(job, stop, deadline.signal, held, own);
     } finally {
       deadline.dispose();
       // A probe never sent (shutdown, deadline, a crash) goes back, or the circuit would stay half-open for ever.
@@ -338,6 +351,7 @@ export class JobRunner {
     stop: AbortSignal,
     signal: AbortSignal,
     held: { probe: string | undefined },
+    given: OwnCredentials | null | undefined,
   ): Promise<void> {
     const { store, health, logger } = this.#options;
     // A job from submit was stored as processing already (see NewJob.startsNow).
@@ -349,9 +363,24 @@ export class JobRunner {
     }
 
     const pinned = isPinned(job.routing);
-    // Off (no OPENPIXELS_SECRET_KEY): not even an await on the hot path.
-    const own = this.#options.ownCredentials ? await this.#ownCredentialsOf(job) : undefined;
-    const candidates = this.#ownFirst(pickProviders(job.model, job.routing, this.#options.providers, health), own);
+    // A submit's job comes with what admission read: not even an await on the hot path.
+    let own = given === undefined ? await this.#ownCredentialsOf(job) : (given ?? undefined);
+    const unpaid = reservedNothing(job);
+    const platform = pickProviders(job.model, job.routing, this.#options.providers, health);
+    if (own?.credentials === null) {
+      // Sealed under another secret (or none is set): never silently the platform's for a key that did not allow it.
+      if (!own.reroute || unpaid) {
+        const error = unreadableCredentialsError(platform[0] ?? 'unknown').toJSON() as OpenPixelsErrorEnvelope;
+        await this.#failOwned(job, error, null, stop);
+        return;
+      }
+      logger.warn(
+        { jobId: job.id, keyId: job.keyId },
+        "this key's stored provider keys cannot be opened with OPENPIXELS_SECRET_KEY; the job uses the platform's providers, charged (the key allows reroute)",
+      );
+      own = undefined;
+    }
+    const candidates = this.#ownFirst(platform, own, unpaid);
     const attempts: AttemptRecord[] = [];
     const lastErrorOf = new Map<string, OpenPixelsError>();
     let lastError: OpenPixelsError | undefined;
@@ -383,7 +412,7 @@ export class JobRunner {
 
       const adapter = this.#byId.get(provider) as ProviderAdapter;
       // The key's own credential for this provider's kind, when it brought one.
-      const credential = adapter.kind === undefined ? undefined : own?.credentials[adapter.kind];
+      const credential = adapter.kind === undefined ? undefined : own?.credentials?.[adapter.kind];
       const timeoutMs = Math.max(
         1,
         Math.min(adapter.attemptTimeoutMs ?? this.#options.attemptTimeoutMs, job.deadlineAt - Date.now()),
@@ -444,11 +473,12 @@ export class JobRunner {
       this.#delivering.add(job.id);
       try {
         const url = result.url;
-        // Made with the key's own credential: the user paid the provider, so the job costs no credits.
+        // Made with the key's own credential: the user paid the provider, so the job costs no credits
+        // (one that reserved nothing at submit has its 0 line in the ledger already).
         const paid =
-          credential === undefined
+          credential === undefined || job.price === 0
             ? {}
-            : { notCharged: { note: `made with this key's own ${adapter.kind} credential: not charged` } };
+            : { notCharged: { note: notChargedNote([adapter.kind as string]) } };
         const completed = await this.#write(
           job.id,
           'completion',
@@ -556,15 +586,16 @@ export class JobRunner {
     });
   }
 
-  /** The key's own credentials for `job`, or undefined; ones that cannot be opened are logged (without them) and not used. */
+  /** The key's own credentials for `job` as stored now, or undefined; a storage fault is logged and reads as none. */
   async #ownCredentialsOf(job: JobRecord): Promise<OwnCredentials | undefined> {
+    if (!this.#options.ownCredentials) return undefined;
     try {
-      return await this.#options.ownCredentials?.(job.keyId);
+      return await this.#options.ownCredentials(job.keyId);
     } catch (error) {
       const storage = storageProblemOf(error);
       this.#options.logger.error(
         { jobId: job.id, keyId: job.keyId, ...(storage ? { storage } : {}) },
-        "could not read this key's own provider credentials; the job uses the platform's",
+        "could not read this key's own provider credentials; the job uses the platform's if it paid for them",
       );
       return undefined;
     }
@@ -572,16 +603,16 @@ export class JobRunner {
 
   /**
    * Candidates with the key's own credentials first (in their order); the platform's after them
-   * only when the key allows it, so a key that does not is never charged for a platform attempt.
+   * only when the key allows it and the job paid (`unpaid`: it reserved nothing at submit), so a
+   * key that does not allow it is never charged for a platform attempt, and the platform never
+   * makes an image no credit paid for (not even when the key allows reroute since).
    */
-  #ownFirst(candidates: string[], own: OwnCredentials | undefined): string[] {
+  #ownFirst(candidates: string[], own: OwnCredentials | undefined, unpaid: boolean): string[] {
+    const held = own?.credentials ?? {};
+    const mine = ownCredentialProviders(candidates, held, (id) => this.#byId.get(id)?.kind);
+    if (unpaid) return mine;
     if (!own) return candidates;
-    const covered = (id: string) => {
-      const kind = this.#byId.get(id)?.kind;
-      return kind !== undefined && own.credentials[kind] !== undefined;
-    };
-    const mine = candidates.filter(covered);
-    return own.reroute ? [...mine, ...candidates.filter((id) => !covered(id))] : mine;
+    return own.reroute ? [...mine, ...candidates.filter((id) => !mine.includes(id))] : mine;
   }
 
   /** The first provider not yet tried whose circuit lets an attempt through; then one worth retrying. */
@@ -679,4 +710,12 @@ export class JobRunner {
     this.#options.observer.finished(job.model, provider, 'failed', error, job.price);
     this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
   }
+}
+
+/**
+ * True for a job admitted to be made only with its key's own credential: it reserved nothing
+ * (its stored price is 0) although its model has a price.
+ */
+function reservedNothing(job: JobRecord): boolean {
+  return job.price === 0 && modelCatalog[job.model].price > 0;
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
+import { expectStoreLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
 
@@ -83,8 +84,9 @@ describe('bring your own provider key', () => {
     expect(await (await call('/v2/provider-keys', server.key)).json()).toEqual({ fal: false, replicate: false, reroute: false });
   });
 
-  it("runs the key's jobs on fal with its own credential, charging nothing, the ledger saying why", async () => {
-    const { key, id } = await server.createApiKey({ credits: 100, name: 'byo-ok' });
+  it("runs the key's jobs on fal with its own credential: one 0 line in the ledger saying why, no credits needed", async () => {
+    // No credits at all: a job only the key's own credential may make (no reroute) reserves nothing.
+    const { key, id } = await server.createApiKey({ credits: 0, name: 'byo-ok' });
     await call('/v2/provider-keys', key, { method: 'PUT', json: { fal: USER_FAL } });
     const from = fal.calls.length;
     const result = await run(key);
@@ -92,15 +94,50 @@ describe('bring your own provider key', () => {
     const used = fal.calls.slice(from).map((c) => c.authorization);
     expect(used.length).toBeGreaterThan(0);
     expect(used.every((authorization) => authorization === `Key ${USER_FAL}`)).toBe(true);
+    expect((await server.keys.get(id))?.balance).toBe(0);
+    const lines = await server.store.ledger.history(id, 10);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      kind: 'reserve',
+      amount: 0,
+      balanceAfter: 0,
+      jobId: result.id,
+      note: "made with this key's own fal credential: not charged",
+    });
+  });
+
+  it('reserves and refunds, saying why, when the key allows reroute and its own credential made the job', async () => {
+    // The platform may end up serving it, so the price is held at submit: a key without it is refused.
+    const { key, id } = await server.createApiKey({ credits: 2, name: 'byo-reroute' });
+    await call('/v2/provider-keys', key, { method: 'PUT', json: { fal: USER_FAL, reroute: true } });
+    const poor = await call('/v2/submit', key, {
+      json: { model: 'flux-dev', prompt: 'a brass owl', width: 512, height: 512, config: { routing: { ordering: ['fal'] } } },
+    });
+    await expectErrorResponse(poor, 'NO_CREDITS', { secrets: SECRETS });
+    await server.store.ledger.grant(id, 98, 'top up');
+    const result = await run(key);
+    expect(result).toMatchObject({ status: 'completed', meta: { provider: 'fal' } });
     expect((await server.keys.get(id))?.balance).toBe(100);
-    const [refund, reserve] = await server.store.ledger.history(id, 2);
-    expect(reserve).toMatchObject({ kind: 'reserve', amount: -3, jobId: result.id });
+    const [refund, reserve, grant] = await server.store.ledger.history(id, 10);
+    expect(grant).toMatchObject({ kind: 'grant', amount: 98 });
+    expect(reserve).toMatchObject({ kind: 'reserve', amount: -3, jobId: result.id, note: null });
     expect(refund).toMatchObject({
       kind: 'refund',
       amount: 3,
       jobId: result.id,
       note: "made with this key's own fal credential: not charged",
     });
+  });
+
+  it('refuses at once, uncharged, a job no provider can make with the credential of a key that does not allow reroute', async () => {
+    const { key, id } = await server.createApiKey({ credits: 100, name: 'byo-no-cover' });
+    await call('/v2/provider-keys', key, { method: 'PUT', json: { replicate: USER_REPLICATE } });
+    const refused = await call('/v2/submit', key, {
+      json: { model: 'flux-dev', prompt: 'a brass owl', width: 512, height: 512, config: { routing: { whitelist: ['fal'] } } },
+    });
+    const error = await expectErrorResponse(refused, 'NO_PROVIDERS_WORKING', { secrets: SECRETS });
+    expect(error.message).toMatch(/does not allow reroute/);
+    expect((await server.store.ledger.history(id, 10)).map((line) => line.kind)).toEqual(['grant']);
   });
 
   it("fails with the provider's own error when the credential is refused, not rerouted unless the key allows it", async () => {
@@ -116,6 +153,9 @@ describe('bring your own provider key', () => {
     for (const attempt of attempts) expect(attempt).toMatchObject({ provider: 'fal', code: 'PROVIDER_HTTP_ERROR' });
     expect(replicate.calls.length).toBe(fromReplicate);
     expect((await server.keys.get(id))?.balance).toBe(100);
+    // Nothing was reserved, so nothing is refunded: one 0 line.
+    const moves = (await server.store.ledger.history(id, 10)).filter((line) => line.kind !== 'grant');
+    expect(moves.map((line) => [line.kind, line.amount])).toEqual([['reserve', 0]]);
     // The user's bad credential is not the platform's fal failing: its circuit stays closed.
     await run(key);
     expect(server.health.breaker('fal').snapshot().state).toBe('closed');
@@ -148,6 +188,10 @@ describe('bring your own provider key', () => {
     } finally {
       await off.close();
     }
+  });
+
+  it('kept the ledger whole: balance = sum of ledger, one reserve (or one 0 line) per job, at most one refund', async () => {
+    await expectStoreLedgerConsistent(server);
   });
 
   it('never wrote a credential into a log line or an answer', () => {

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../http/invalid-argument.ts';
 import type { OwnCredentials } from '../jobs/job-runner.ts';
 import type { ApiKeyRecord, KeyStore } from '../store/store.ts';
-import type { ProviderCredentials, ProviderKeyCipher } from './provider-key-cipher.ts';
+import type { ProviderKeyCipher } from './provider-key-cipher.ts';
 
 /** What a key holder may say about their own provider keys: a credential to keep, null to drop one, left out to keep it as it is. */
 export interface OwnProviderKeysChange {
@@ -36,16 +36,18 @@ export class OwnProviderKeys {
     return this.#cipher !== null;
   }
 
-  /** What `key` holds, as shown to its holder. */
+  /** What `key` holds, as shown to its holder: credentials this server cannot open show as not set (they must be stored again). */
   view(key: ApiKeyRecord): OwnProviderKeysView {
-    const held = this.#open(key);
+    this.#required();
+    const held = this.read(key)?.credentials ?? {};
     return { fal: held.fal !== undefined, replicate: held.replicate !== undefined, reroute: key.byoReroute };
   }
 
   /** Applies `change` to `key`'s provider keys (sealed again as a whole); answers the new view. */
   async set(key: ApiKeyRecord, change: OwnProviderKeysChange): Promise<OwnProviderKeysView> {
     const cipher = this.#required();
-    const held = this.#open(key);
+    // Ones that can no longer be opened are replaced by what this change stores, not kept.
+    const held = this.read(key)?.credentials ?? {};
     for (const kind of ['fal', 'replicate'] as const) {
       const value = change[kind];
       if (value === null) delete held[kind];
@@ -57,17 +59,25 @@ export class OwnProviderKeys {
     return { fal: held.fal !== undefined, replicate: held.replicate !== undefined, reroute };
   }
 
-  /** The opened credentials of the key `keyId`, for its job's attempts; undefined when it holds none (or the feature is off). */
-  async credentialsOf(keyId: string): Promise<OwnCredentials | undefined> {
-    if (!this.#cipher) return undefined;
-    const key = await this.#keys.get(keyId);
-    if (!key?.providerCredentials) return undefined;
-    return { credentials: this.#open(key), reroute: key.byoReroute };
+  /**
+   * The opened credentials `key` holds, for its jobs; undefined when it holds none. Sealed ones
+   * this server cannot open (OPENPIXELS_SECRET_KEY changed, or unset) come back as
+   * `credentials: null`, without a word of why: the cipher's message is never passed on.
+   */
+  read(key: ApiKeyRecord): OwnCredentials | undefined {
+    if (!key.providerCredentials) return undefined;
+    if (!this.#cipher) return { credentials: null, reroute: key.byoReroute };
+    try {
+      return { credentials: this.#cipher.open(key.id, key.providerCredentials), reroute: key.byoReroute };
+    } catch {
+      return { credentials: null, reroute: key.byoReroute };
+    }
   }
 
-  #open(key: ApiKeyRecord): ProviderCredentials {
-    if (!key.providerCredentials) return {};
-    return this.#required().open(key.id, key.providerCredentials);
+  /** `read` for the key `keyId` as stored now (a job taken over or resumed); undefined when it holds none. */
+  async credentialsOf(keyId: string): Promise<OwnCredentials | undefined> {
+    const key = await this.#keys.get(keyId);
+    return key ? this.read(key) : undefined;
   }
 
   #required(): ProviderKeyCipher {

@@ -31,6 +31,8 @@ export interface NewJob
   /** Decide, inside the storing transaction, whether the job may be stored (see jobs/admission.ts). */
   rules: AdmissionRules;
   idempotency?: { key: string; requestHash: string };
+  /** The reserve line's note: why it is what it is (a job made with the key's own credential reserves 0). */
+  reserveNote?: string;
   /**
    * The caller starts the job as soon as it is stored, under this lease: it is stored as
    * `processing` (owned) rather than `queued`, which saves the runner a commit on the hot path.

@@ -133,7 +133,7 @@ export class PostgresJobStore implements JobStore {
          VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
                  ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
                  ${lease?.owner ?? null}, ${lease?.until ?? null})`,
-      moveCredits(tx, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: -input.price, note: null, now }),
+      moveCredits(tx, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: 0 - input.price, note: input.reserveNote ?? null, now }),
       idem &&
         tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
            VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,

@@ -98,7 +98,7 @@ export class SqliteJobStore implements JobStore {
       lease?.owner ?? null,
       lease?.until ?? null,
     );
-    moveCredits(this.#sql, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: -input.price, note: null, now });
+    moveCredits(this.#sql, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: 0 - input.price, note: input.reserveNote ?? null, now });
     if (input.idempotency) {
       this.#sql(
         'INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
