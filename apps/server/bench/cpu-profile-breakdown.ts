@@ -42,8 +42,8 @@ const RULES: Array<[bucket: string, test: (f: { functionName: string; url: strin
       (f.url === '' && /^(digest|update|timingSafeEqual)$/.test(f.functionName)),
   ],
   [
-    'upstream calls (fal adapter, node:http client)',
-    (f) => f.url.includes('/src/providers/') || /^node:_http_(client|agent)$/.test(f.url),
+    'upstream calls (fal adapter, undici client)',
+    (f) => f.url.includes('/src/providers/') || /\/undici[@/]/.test(f.url) || /^node:_http_(client|agent)$/.test(f.url),
   ],
   ['jobs (admission, runner, events, views)', (f) => f.url.includes('/src/jobs/') || f.url.includes('/src/routing/')],
   ['routes and hooks (ours)', (f) => /\/src\/(routes|http|fal)\//.test(f.url) || f.url.endsWith('/src/app.ts')],

@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, unlink } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnswerTooLargeError } from './answer-too-large-error.ts';
 
 /** How much of one answer is held in memory while it is read; the rest waits in a temporary file. */
 export const IN_MEMORY_ANSWER_BYTES = 64 * 1024;
+
+/** Where an answer's body comes from: a stream's events, with pause and resume for back-pressure. */
+export interface AnswerSource {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'end' | 'aborted', listener: () => void): unknown;
+  on(event: 'error', listener: (error: unknown) => void): unknown;
+  pause(): unknown;
+  resume(): unknown;
+}
 
 /**
  * Reads an answer's body, holding at most IN_MEMORY_ANSWER_BYTES of it (plus the chunk in
@@ -16,7 +24,7 @@ export const IN_MEMORY_ANSWER_BYTES = 64 * 1024;
  * once complete. Rejects with AnswerTooLargeError as soon as the body passes `maxBytes`
  * (`onTooLarge` then cuts the connection), and with the stream's error if it breaks.
  */
-export function readAnswerBody(res: IncomingMessage, maxBytes: number, onTooLarge: () => void): Promise<Buffer> {
+export function readAnswerBody(res: AnswerSource, maxBytes: number, onTooLarge: () => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = [];
     let size = 0;
