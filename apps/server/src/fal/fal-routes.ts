@@ -78,6 +78,7 @@ export function registerFalRoutes(app: FastifyInstance, deps: AppDeps): void {
         'JOB_ALREADY_FINISHED',
         'PROVIDER_NOT_FOUND',
         'NO_PROVIDERS_WORKING',
+        'PROVIDER_ERROR',
         'MODEL_UNAVAILABLE',
         'RATE_LIMITED',
         'SERVICE_UNAVAILABLE',

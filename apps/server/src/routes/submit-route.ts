@@ -29,6 +29,7 @@ export function registerSubmitRoute(app: FastifyInstance, deps: AppDeps): void {
           'UNKNOWN_MODEL',
           'PROVIDER_NOT_FOUND',
           'NO_PROVIDERS_WORKING',
+          'PROVIDER_ERROR',
           'MODEL_UNAVAILABLE',
           'RATE_LIMITED',
           'SERVICE_UNAVAILABLE',
