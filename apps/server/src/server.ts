@@ -22,6 +22,7 @@ import { storageProblemOf } from './store/storage-unavailable.ts';
 import { openStore } from './store/open-store.ts';
 import type { JobStore, KeyStore, Store } from './store/store.ts';
 import { issueApiKey } from './keys/issue-api-key.ts';
+import { groupMetrics } from './cluster/group-metrics.ts';
 import { OwnProviderKeys } from './keys/own-provider-keys.ts';
 import { ProviderKeyCipher } from './keys/provider-key-cipher.ts';
 import { JobEvents } from './jobs/job-events.ts';
@@ -115,6 +116,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     providerIds: providers.map((p) => p.id),
     circuitState: (provider) => health.breaker(provider).state,
   });
+  // A cluster worker's scrape answers for the whole group: the primary gathers every worker's.
+  const group = groupMetrics(metrics.registry);
+  if (group) metrics.gatherWith(group.gather);
   const app = createFastify(config, metrics, logStream);
   const ownProviderKeys = new OwnProviderKeys(
     keys,
@@ -290,6 +294,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const cut = setTimeout(() => app.server.closeAllConnections(), 500);
       await Promise.all([app.close(), metricsApp?.close()]);
       clearTimeout(cut);
+      group?.stop();
       await Promise.all(providers.map((p) => p.close?.()));
       await store.close();
     })();

@@ -8,7 +8,11 @@ export type ClusterMessage =
   /** Worker → primary → every other worker: jobs that finished, so their long polls wake. */
   | { openpixels: 'jobs-finished'; ids: string[] }
   /** Primary → worker: shut down gracefully (as SIGTERM would). */
-  | { openpixels: 'shutdown' };
+  | { openpixels: 'shutdown' }
+  /** Worker → primary, for a scrape of GET /metrics: gather the whole group's metrics. */
+  | { openpixels: 'metrics-request'; id: number }
+  /** Primary → that worker: the group's metrics text, or null when a worker did not answer in time. */
+  | { openpixels: 'metrics'; id: number; body: string | null };
 
 /** True for a message of ours (not node:cluster's internal ones). */
 export function isClusterMessage(message: unknown): message is ClusterMessage {

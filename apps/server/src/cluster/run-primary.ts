@@ -3,7 +3,9 @@ import type { ServerConfig } from '../config.ts';
 import { type DemoKey, keepDemoKey } from '../keys/keep-demo-key.ts';
 import { startBanner } from '../start-banner.ts';
 import { openStore } from '../store/open-store.ts';
+import { AggregatorRegistry, type PrometheusContentType } from 'prom-client';
 import { isClusterMessage } from './cluster-messages.ts';
+import { answerGroupMetrics } from './group-metrics.ts';
 
 /** A worker that dies this soon after its start is failing to start, not crashing: restarting it would loop. */
 const STARTING = Symbol('starting');
@@ -12,7 +14,8 @@ const STARTING = Symbol('starting');
  * OPENPIXELS_WORKERS=N: this process forks N workers that each run the server on the same
  * port (node:cluster hands them the connections in turn) over the same store, relays job
  * finishes between them (so a long poll on one wakes when another finishes the job), and
- * replaces a worker that dies, ending its leases first so its jobs are resumed at once.
+ * replaces a worker that dies, ending its leases first so its jobs are resumed at once, and
+ * gathers every worker's metrics for a scrape that landed on one of them.
  * SIGTERM or Ctrl-C shuts every worker down gracefully; the primary exits when they have.
  */
 export async function runPrimary(config: ServerConfig): Promise<void> {
@@ -28,6 +31,8 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
   }
 
   const instances = new Map<Worker, string | typeof STARTING>();
+  // Gathers the workers' metrics for a scrape, whichever worker it landed on.
+  const aggregator = new AggregatorRegistry<PrometheusContentType>();
   let stopping = false;
   let exitCode = 0;
   let announced = false;
@@ -44,6 +49,8 @@ export async function runPrimary(config: ServerConfig): Promise<void> {
         }
       } else if (message.openpixels === 'jobs-finished') {
         for (const other of instances.keys()) if (other !== worker && other.isConnected()) other.send(message);
+      } else if (message.openpixels === 'metrics-request') {
+        answerGroupMetrics(aggregator, worker, message.id);
       }
     });
     worker.on('exit', (code, signal) => void onExit(worker, code, signal));

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { expectKillsSurvived, killUnderLoad } from '../testing/kill-under-load.t
 import { jobRows, keyHeaders, pollResult, submitJob, until } from '../testing/server-process-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
+import { workerPids } from '../testing/worker-pids.ts';
 
 // OPENPIXELS_WORKERS=2 with real processes: a primary, two workers on one port, one data dir.
 const processes: ServerProcess[] = [];
@@ -24,19 +24,6 @@ afterEach(async () => {
   fal = undefined;
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-/** The primary's live children, by pid (ps, so the test sees what the machine sees). */
-function workerPids(primary: ServerProcess): number[] {
-  if (primary.child.pid === undefined) return [];
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(primary.child.pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map(Number);
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
-}
 
 async function startWorkers(env: Record<string, string> = {}, credits = 1_000) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-workers-'));

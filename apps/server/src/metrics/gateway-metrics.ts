@@ -1,4 +1,4 @@
-import { type ErrorCode, errorCatalog, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
+import { createError, type ErrorCode, errorCatalog, errorCodes, type OpenPixelsErrorEnvelope } from '@openpixels/errors';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobObserver, JobOutcome } from '../jobs/job-observer.ts';
 import type { CircuitState } from '../routing/circuit-breaker.ts';
@@ -35,6 +35,7 @@ export class GatewayMetrics implements JobObserver {
   readonly #refunded: Counter;
   readonly #requests: Counter<'route' | 'method' | 'status'>;
   readonly #requestChildren = new Map<string, ReturnType<Counter<'route' | 'method' | 'status'>['labels']>>();
+  #gather: (() => Promise<string | null>) | undefined;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -85,6 +86,9 @@ export class GatewayMetrics implements JobObserver {
       help: "Each provider's circuit: 1 for the state it is in, 0 for the others.",
       labelNames: ['provider', 'state'],
       registers,
+      // Across workers (each has its own breakers), 1 when some worker's circuit is in that state:
+      // an open one anywhere shows, and the gauge never reads 2.
+      aggregator: 'max',
       collect() {
         for (const provider of sources.providerIds) {
           const current = sources.circuitState(provider);
@@ -146,9 +150,26 @@ export class GatewayMetrics implements JobObserver {
     if (refunded > 0) this.#refunded.inc(refunded);
   }
 
-  /** The text a Prometheus scrape reads, and its content type. */
+  /**
+   * Makes `render` answer what `gather` gathers (a cluster worker: the whole group's metrics,
+   * cluster/group-metrics.ts) rather than this registry alone; null from it means not in time.
+   */
+  gatherWith(gather: () => Promise<string | null>): void {
+    this.#gather = gather;
+  }
+
+  /** The text a Prometheus scrape reads, and its content type; SERVICE_UNAVAILABLE when the group's could not be gathered. */
   async render(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    if (!this.#gather) return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const body = await this.#gather();
+    if (body === null) {
+      throw createError(
+        'SERVICE_UNAVAILABLE',
+        { retry_after_ms: 1000 },
+        { message: "A worker did not answer with its metrics in time (one starting or stopping); scrape again in 1000 ms." },
+      );
+    }
+    return { contentType: this.registry.contentType, body };
   }
 
   #errorChild(code: ErrorCode) {

@@ -3,30 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { startTestServer, type TestServer, waitForResult } from '../testing/start-test-server.ts';
+import { prometheusSample } from '../testing/prometheus-sample.ts';
 
 // A scripted workload against a real gateway with two stand-in providers, then a scrape: each
 // counter must have moved by exactly what the workload did.
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
 
-/** One sample's value from Prometheus text: `name{a="b",…} value`, the labels matched exactly. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
-    .sort()
-    .join(',');
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = (match[2] ?? '')
-      .split(/,(?=[a-z_]+=")/)
-      .filter(Boolean)
-      .sort()
-      .join(',');
-    if (have === wanted) return Number(match[3]);
-  }
-  return 0;
-}
 
 let fal: StandInProvider;
 let replicate: StandInProvider;
@@ -72,8 +55,8 @@ describe('GET /metrics', () => {
       expect(text).toContain(`openpixels_errors_total{type="${errorCatalog[code].type}",code="${code}"} 0`);
     }
     for (const provider of ['fal', 'replicate']) {
-      expect(sample(text, 'openpixels_circuit_state', { provider, state: 'closed' })).toBe(1);
-      expect(sample(text, 'openpixels_circuit_state', { provider, state: 'open' })).toBe(0);
+      expect(prometheusSample(text, 'openpixels_circuit_state', { provider, state: 'closed' })).toBe(1);
+      expect(prometheusSample(text, 'openpixels_circuit_state', { provider, state: 'open' })).toBe(0);
     }
   });
 
@@ -110,7 +93,7 @@ describe('GET /metrics', () => {
 
     const after = await scrape();
     const delta = (name: string, labels: Record<string, string> = {}) =>
-      sample(after, name, labels) - sample(before, name, labels);
+      prometheusSample(after, name, labels) - prometheusSample(before, name, labels);
     const error = (code: keyof typeof errorCatalog) =>
       delta('openpixels_errors_total', { type: errorCatalog[code].type, code });
 

@@ -35,7 +35,7 @@ export function registerMetricsRoute(app: FastifyInstance, options: MetricsRoute
       },
       config: {
         duringShutdown: true,
-        errorCodes: ['ROUTE_NOT_FOUND', 'MISSING_API_KEY', 'INVALID_API_KEY'],
+        errorCodes: ['ROUTE_NOT_FOUND', 'MISSING_API_KEY', 'INVALID_API_KEY', 'SERVICE_UNAVAILABLE'],
       },
     },
     async (request, reply) => {
