@@ -74,7 +74,12 @@ export function createFastify(
       sendClientError(error, socket, `req_client_${Date.now().toString(36)}`, errors);
     },
   });
-  app.addHook('onRoute', (route) => routeMethods.add(route.method, route.url));
+  app.addHook('onRoute', (route) => {
+    // The admin API off: its paths are unknown to the "wrong method" answer too, so no method on
+    // them tells that they exist (each is ROUTE_NOT_FOUND, as a path with no route is).
+    if ((route.config as { admin?: boolean } | undefined)?.admin && config.adminToken === null) return;
+    routeMethods.add(route.method, route.url);
+  });
 
   // Bodies are checked strictly (a "1024" string is not a width); query strings and path
   // params are text on the wire, so those are coerced. Every problem is reported, not the first.

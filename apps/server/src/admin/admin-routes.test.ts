@@ -206,4 +206,26 @@ describe('with no admin token', () => {
       await off.close();
     }
   });
+
+  it('every method on every admin path answers as a path that does not exist: no METHOD_NOT_ALLOWED, no Allow', async () => {
+    const paths = [...new Set((await adminOperations()).map((o) => o.path)), '/admin', '/admin/', '/admin/nothing'];
+    const off = await startTestServer({ providers: [{ id: 'local', kind: 'local' }] });
+    try {
+      for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+        const nowhere = await fetch(`${off.url}/no-such-path`, { method });
+        await nowhere.arrayBuffer();
+        for (const path of paths) {
+          const response = await fetch(`${off.url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+          expect(response.status, `${method} ${path}`).toBe(nowhere.status);
+          expect(response.headers.get('allow'), `${method} ${path}`).toBe(nowhere.headers.get('allow'));
+          // HEAD has no body; OPTIONS is the CORS preflight every path answers alike (204).
+          if (method === 'HEAD' || nowhere.status !== 404) continue;
+          const error = await expectErrorResponse(response, 'ROUTE_NOT_FOUND');
+          expect(error.params).toEqual({ method, path });
+        }
+      }
+    } finally {
+      await off.close();
+    }
+  });
 });
