@@ -24,14 +24,25 @@ export class OpenPixels {
    * Submits a job and follows it to its end. Resolves with `{ id, status, data }` or, when the
    * job or the request failed, `{ id?, status, error }`; throws only when the gateway could not be
    * reached (NetworkError), the call timed out (TimeoutError) or was aborted (the signal's reason).
+   * The submit asks the gateway to hold its answer until the job ends (`?wait_ms=`, up to 25 s
+   * and half of `requestTimeout`), so a quick job costs one request; one that outlasts the hold is
+   * long-polled. With `onProgress` the submit is not held: its first update names the job.
    */
   run(payload: RunPayload, options: ThrowingRunOptions): Promise<RunSuccess>;
   run(payload: RunPayload, options?: RunOptions): Promise<RunResult>;
   async run(payload: RunPayload, options: RunOptions = {}): Promise<RunResult> {
+    // Held until the job ends (one request instead of submit + poll), up to 25 s (the gateway's
+    // own poll wait) and half a request's time, so it never outlives requestTimeout; not when the
+    // caller follows progress, whose first update, naming the job, must come at once.
+    const hold = options.onProgress ? 0 : Math.min(25_000, Math.floor(this.#options.requestTimeout / 2));
+    const key = options.idempotencyKey ?? createIdempotencyKey();
     let submitted: string | undefined;
+    let holding = false;
     try {
       return await this.#within(options, async (deadline) => {
-        let state = await this.#submit(payload, options, deadline);
+        holding = hold > 0 && !deadline.signal.aborted;
+        let state = await this.#submit(payload, key, deadline, hold);
+        holding = false;
         if (state.type === 'update') {
           submitted = state.id;
           state = await follow(pollJobStates(this.#options, state.id, deadline), state, options);
@@ -40,8 +51,14 @@ export class OpenPixels {
       });
     } catch (error) {
       // The caller gave up on the job, not just on waiting: stop it and get its credits back.
-      if (submitted !== undefined && options.signal?.aborted && options.cancelOnAbort !== false) {
-        await this.cancel(submitted, { timeout: Math.min(this.#options.requestTimeout, 10_000) }).catch(() => {});
+      if (options.signal?.aborted && options.cancelOnAbort !== false) {
+        const timeout = Math.min(this.#options.requestTimeout, 10_000);
+        if (holding) {
+          // Aborted mid-hold, the job's id is not known yet: the same key's replay, unheld, names it.
+          const state = await this.#within({ timeout }, (d) => this.#submit(payload, key, d, 0)).catch(() => {});
+          if (state?.type === 'update') submitted = state.id;
+        }
+        if (submitted !== undefined) await this.cancel(submitted, { timeout }).catch(() => {});
       }
       throw error;
     }
@@ -74,7 +91,7 @@ export class OpenPixels {
   submit(payload: RunPayload, options?: RunOptions): Promise<JobState>;
   submit(payload: RunPayload, options: RunOptions = {}): Promise<JobState> {
     return this.#within(options, async (deadline) => {
-      const state = await this.#submit(payload, options, deadline);
+      const state = await this.#submit(payload, options.idempotencyKey ?? createIdempotencyKey(), deadline, 0);
       if (state.type === 'result') finish(state, options);
       return state;
     });
@@ -99,9 +116,11 @@ export class OpenPixels {
     }
   }
 
-  #submit(payload: RunPayload, options: RunOptions, deadline: Deadline): Promise<JobState> {
-    const headers = { 'idempotency-key': options.idempotencyKey ?? createIdempotencyKey() };
-    return sendJobRequest(this.#options, 'submit', '/v2/submit', { body: JSON.stringify(payload), headers }, deadline);
+  // Every attempt of one submit carries the same key, so a retried (or held) submit is charged once.
+  #submit(payload: RunPayload, key: string, deadline: Deadline, holdMs: number): Promise<JobState> {
+    const path = `/v2/submit${holdMs ? `?wait_ms=${holdMs}` : ''}`;
+    const init = { body: JSON.stringify(payload), headers: { 'idempotency-key': key } };
+    return sendJobRequest(this.#options, 'submit', path, init, deadline);
   }
 
   #start(options: RunOptions): Deadline {
