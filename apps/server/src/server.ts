@@ -109,7 +109,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     config.breaker,
   );
   const events = new JobEvents((id) => store.watchJob(id));
-  store.onJobFinished((id) => events.notify(id));
+  store.onJobFinished((id, job) => events.notify(id, job));
   const lifecycle = { draining: false };
 
   const metrics = new GatewayMetrics({

@@ -15,5 +15,7 @@ export async function finishedWithin(
 ): Promise<JobRecord> {
   if (isFinished(job.status)) return job;
   // Nothing awaited since the job started, so its notify cannot have been missed.
-  return (await deps.events.wait(job.id, ms, signal)) ? ((await deps.jobs.get(job.id)) ?? job) : job;
+  const woken = await deps.events.wait(job.id, ms, signal);
+  if (typeof woken === 'object') return woken;
+  return woken ? ((await deps.jobs.get(job.id)) ?? job) : job;
 }

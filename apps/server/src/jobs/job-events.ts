@@ -1,3 +1,8 @@
+import type { JobRecord } from './job-record.ts';
+
+/** How a wait ended: false (its time ran out, or its client left), true (the job changed), or the finished job itself when the notify carried it. */
+export type Woken = boolean | JobRecord;
+
 /**
  * Wakes long polls when a job finishes. In memory; `notify` is called for every job the store
  * announces finished (this process's, and what the store hears of others': see
@@ -5,7 +10,7 @@
  * so that a store that must look for other processes' finishes (SQLite) looks only then.
  */
 export class JobEvents {
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters = new Map<string, Set<(job?: JobRecord) => void>>();
   readonly #unwatch = new Map<string, () => void>();
   readonly #watch: (id: string) => () => void;
 
@@ -16,19 +21,19 @@ export class JobEvents {
 
   /**
    * Resolves when `notify(id)` is called, after `ms`, or when `signal` aborts, whichever is
-   * first: with true when woken by a notify (the job changed), false otherwise.
+   * first: with the job when the notify carried it, true when woken without it, false otherwise.
    */
-  wait(id: string, ms: number, signal?: AbortSignal): Promise<boolean> {
+  wait(id: string, ms: number, signal?: AbortSignal): Promise<Woken> {
     if (ms <= 0 || signal?.aborted) return Promise.resolve(false);
-    return new Promise<boolean>((resolve) => {
+    return new Promise<Woken>((resolve) => {
       let waiters = this.#waiters.get(id);
       if (!waiters) {
-        waiters = new Set<() => void>();
+        waiters = new Set<(job?: JobRecord) => void>();
         this.#waiters.set(id, waiters);
         this.#unwatch.set(id, this.#watch(id));
       }
       const mine = waiters;
-      const finish = (woken: boolean) => {
+      const finish = (woken: Woken) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', gaveUp);
         mine.delete(wake);
@@ -39,7 +44,7 @@ export class JobEvents {
         }
         resolve(woken);
       };
-      const wake = () => finish(true);
+      const wake = (job?: JobRecord) => finish(job ?? true);
       const gaveUp = () => finish(false);
       const timer = setTimeout(gaveUp, ms);
       signal?.addEventListener('abort', gaveUp, { once: true });
@@ -47,9 +52,9 @@ export class JobEvents {
     });
   }
 
-  /** Wakes everyone waiting on this job. */
-  notify(id: string): void {
-    for (const done of [...(this.#waiters.get(id) ?? [])]) done();
+  /** Wakes everyone waiting on this job, handing them `job` when the notifier has it as committed. */
+  notify(id: string, job?: JobRecord): void {
+    for (const done of [...(this.#waiters.get(id) ?? [])]) done(job);
   }
 
   /** Wakes every waiter (shutdown: each long poll answers with what it has). */

@@ -45,8 +45,9 @@ export function registerPollRoute(app: FastifyInstance, deps: AppDeps): void {
         const woken = deps.events.wait(id, waitMs, gone);
         let job = await find();
         if (!isFinished(job.status)) {
-          await woken;
-          job = await find();
+          // This process finished it: the job as committed came with the wake-up, no second read.
+          const finished = await woken;
+          job = typeof finished === 'object' ? finished : await find();
         }
         return jobView(job, { docsBaseUrl: deps.config.docsUrl, requestId: request.id });
       });

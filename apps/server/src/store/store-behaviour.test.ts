@@ -156,10 +156,14 @@ describe.each(factories)('Store on $name', (factory) => {
     await expectLedgerSumsToBalance(key.id);
   });
 
-  it('completes once (the reserve becomes the charge) and announces the job finished', async () => {
+  it('completes once (the reserve becomes the charge) and announces the job finished, as committed', async () => {
     const key = await fundedKey(10);
     const seen: string[] = [];
-    const unsubscribe = store.onJobFinished((id) => seen.push(id));
+    const announced: unknown[] = [];
+    const unsubscribe = store.onJobFinished((id, finished) => {
+      seen.push(id);
+      announced.push(finished);
+    });
     const { job } = await store.jobs.create(newJob(key.id));
     await store.jobs.recordAttempt(job.id, { ...ATTEMPT, code: 'PROVIDER_ERROR', message: 'boom' });
     expect(await store.jobs.complete(job.id, 'local', 'https://images.example/a.png', ATTEMPT)).toBe(true);
@@ -170,6 +174,8 @@ describe.each(factories)('Store on $name', (factory) => {
     expect(stored?.attempts.map((a) => a.code)).toEqual(['PROVIDER_ERROR', 'ok']);
     expect(stored?.finishedAt).toEqual(expect.any(Number));
     await expect.poll(() => seen).toEqual([job.id]);
+    // The completion hands over the job exactly as a read after the commit sees it.
+    expect(announced).toEqual([stored]);
     unsubscribe();
     expect(await balanceOf(key.id)).toBe(7);
     await expectLedgerSumsToBalance(key.id);

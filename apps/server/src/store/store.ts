@@ -233,9 +233,10 @@ export interface Store {
    * Calls `listener` with the id of every job that finishes (completed, failed, cancelled),
    * whichever instance sharing this store finished it, soon after its commit: long polls wake
    * on it. SQLite: in-process events (and between the workers of one machine); PostgreSQL:
-   * LISTEN/NOTIFY. Answers a function that unsubscribes.
+   * LISTEN/NOTIFY. `job` is the job as committed when this process completed it (a long poll
+   * then answers without reading it back); absent otherwise. Answers a function that unsubscribes.
    */
-  onJobFinished(listener: (jobId: string) => void): () => void;
+  onJobFinished(listener: (jobId: string, job?: JobRecord) => void): () => void;
   /**
    * A long poll waits for this job: also announce its finish (through onJobFinished) when a
    * process this store hears nothing from finishes it. SQLite: another process on the data dir,

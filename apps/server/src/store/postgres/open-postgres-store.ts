@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { JobRecord } from '../../jobs/job-record.ts';
 import type { Store } from '../store.ts';
 import { connectPostgres, DEFAULT_POOL_SIZE } from './connect-postgres.ts';
 import { DatabaseUnusableError } from './database-unusable-error.ts';
@@ -26,9 +27,9 @@ export interface PostgresStoreOptions {
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const sql = connectPostgres(url, { max: options.poolSize ?? DEFAULT_POOL_SIZE });
   const origin = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  const listeners = new Set<(jobId: string) => void>();
-  const announce = (id: string) => {
-    for (const listener of listeners) listener(id);
+  const listeners = new Set<(jobId: string, job?: JobRecord) => void>();
+  const announce = (id: string, job?: JobRecord) => {
+    for (const listener of listeners) listener(id, job);
   };
   try {
     await migratePostgres(sql);

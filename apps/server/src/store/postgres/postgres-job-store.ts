@@ -32,14 +32,15 @@ function json(sql: Queryable, value: unknown): postgres.Parameter {
 export class PostgresJobStore implements JobStore {
   readonly #sql: Sql;
   readonly #origin: string;
-  readonly #finished: (id: string) => void;
+  readonly #finished: (id: string, job?: JobRecord) => void;
   #creating = 0;
 
   /**
    * `origin` names this instance in the finish notifications it sends; `finished` is told, right
-   * after the commit, each job this instance finished (other instances learn through NOTIFY).
+   * after the commit, each job this instance finished (other instances learn through NOTIFY); a
+   * completed one comes with its row as committed.
    */
-  constructor(sql: Sql, origin: string, finished: (id: string) => void) {
+  constructor(sql: Sql, origin: string, finished: (id: string, job?: JobRecord) => void) {
     this.#sql = sql;
     this.#origin = origin;
     this.#finished = finished;
@@ -176,16 +177,17 @@ export class PostgresJobStore implements JobStore {
   ): Promise<boolean> {
     const now = Date.now();
     if (options.notCharged) return this.#completeNotCharged(id, provider, url, attempt, options.notCharged.note, now);
-    // One statement, so the NOTIFY is sent exactly when the completion commits.
-    const rows = await this.#sql`
+    // One statement, so the NOTIFY is sent exactly when the completion commits; it answers the
+    // row, so that this instance's long polls for the job need not read it back.
+    const [row] = await this.#sql<JobRow[]>`
       WITH done AS (
         UPDATE jobs SET status = 'completed', provider = ${provider}, result_url = ${url},
                attempts = attempts || ${json(this.#sql, [attempt])}, updated_at = ${now}, finished_at = ${now}, lease_until = NULL
          WHERE id = ${id} AND status IN ('queued', 'processing')
-        RETURNING id)
-      SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || id) FROM done`;
-    if (rows.length === 1) this.#finished(id);
-    return rows.length === 1;
+        RETURNING *)
+      SELECT done.*, pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || done.id) FROM done`;
+    if (row) this.#finished(id, toJob(row));
+    return row !== undefined;
   }
 
   /** A completion whose reserve goes back (bring your own key): the update, the refund and the NOTIFY in one transaction. */

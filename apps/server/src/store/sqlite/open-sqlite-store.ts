@@ -1,4 +1,5 @@
 import { relayJobFinishes } from '../../cluster/relay-job-finishes.ts';
+import type { JobRecord } from '../../jobs/job-record.ts';
 import type { Store } from '../store.ts';
 import { openDatabase } from './open-database.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
@@ -15,15 +16,15 @@ import { watchOtherWriters } from './watch-other-writers.ts';
  */
 export function openSqliteStore(dataDir: string, options: { busyTimeoutMs?: number } = {}): Store {
   const db = openDatabase(dataDir, options);
-  const listeners = new Set<(jobId: string) => void>();
-  const emit = (id: string) => {
-    for (const listener of listeners) listener(id);
+  const listeners = new Set<(jobId: string, job?: JobRecord) => void>();
+  const emit = (id: string, job?: JobRecord) => {
+    for (const listener of listeners) listener(id, job);
   };
   // Workers of one machine (OPENPIXELS_WORKERS) hear of each other's finishes through the primary.
   const relay = relayJobFinishes(emit);
   const others = watchOtherWriters(db, emit);
-  const jobs = new SqliteJobStore(db, (id) => {
-    emit(id);
+  const jobs = new SqliteJobStore(db, (id, job) => {
+    emit(id, job);
     relay.finished(id);
   });
   return {

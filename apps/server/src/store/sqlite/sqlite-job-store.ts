@@ -25,13 +25,13 @@ const ACTIVE = "status IN ('queued', 'processing')";
 export class SqliteJobStore implements JobStore {
   readonly #db: DatabaseSync;
   readonly #sql: (sql: string) => StatementSync;
-  readonly #finished: (id: string) => void;
+  readonly #finished: (id: string, job?: JobRecord) => void;
 
   /** Submits, provider job ids and completions waiting for this turn's shared commit. */
   readonly #batch: GroupCommit;
 
-  /** `finished` is told each job that finished, after its commit (Store.onJobFinished). */
-  constructor(db: DatabaseSync, finished: (id: string) => void) {
+  /** `finished` is told each job that finished, after its commit (Store.onJobFinished); a completed one comes with its row. */
+  constructor(db: DatabaseSync, finished: (id: string, job?: JobRecord) => void) {
     this.#db = db;
     this.#sql = statementCache(db);
     this.#finished = finished;
@@ -148,25 +148,30 @@ export class SqliteJobStore implements JobStore {
     options: CompleteOptions = {},
   ): Promise<boolean> {
     const completed = await this.#batch.push(() => this.#completeIn(id, provider, url, attempt, options));
-    if (completed) this.#finished(id);
-    return completed;
+    if (completed) this.#finished(id, completed);
+    return completed !== undefined;
   }
 
-  /** The image and the attempt that made it, in one statement; the lease goes with the job's end. */
-  #completeIn(id: string, provider: string, url: string, attempt: AttemptRecord, options: CompleteOptions): boolean {
+  /** The image and the attempt that made it, in one statement that answers the row; the lease goes with the job's end. */
+  #completeIn(
+    id: string,
+    provider: string,
+    url: string,
+    attempt: AttemptRecord,
+    options: CompleteOptions,
+  ): JobRecord | undefined {
     const now = Date.now();
-    const result = this.#sql(
+    const row = this.#sql(
       `UPDATE jobs SET status = 'completed', provider = ?, result_url = ?,
            attempts = json_insert(attempts, '$[#]', json(?)), updated_at = ?, finished_at = ?, lease_until = NULL
-         WHERE id = ? AND ${ACTIVE}`,
-    ).run(provider, url, JSON.stringify(attempt), now, now, id);
-    if (result.changes !== 1) return false;
+         WHERE id = ? AND ${ACTIVE} RETURNING *`,
+    ).get(provider, url, JSON.stringify(attempt), now, now, id) as JobRow | undefined;
+    if (!row) return undefined;
     if (options.notCharged) {
-      const job = this.#sql('SELECT key_id, price FROM jobs WHERE id = ?').get(id) as { key_id: string; price: number };
-      const refund = { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: options.notCharged.note } as const;
+      const refund = { keyId: row.key_id, jobId: id, kind: 'refund', amount: row.price, note: options.notCharged.note } as const;
       moveCredits(this.#sql, { ...refund, now });
     }
-    return true;
+    return toJob(row);
   }
 
   async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
