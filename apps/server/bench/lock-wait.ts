@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { DATABASE_FILE } from '../src/store/sqlite/open-database.ts';
 import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
+import { processClient } from '../src/testing/process-client.ts';
 import { startStandInProvider } from '../src/testing/stand-in-provider.ts';
 import { falStandInEnv, startServerProcess } from '../src/testing/start-server-process.ts';
 
@@ -33,15 +34,7 @@ const server = await startServerProcess(dataDir, {
   NODE_OPTIONS: `--import ${here('./event-loop-monitor.ts')}`,
   OPENPIXELS_SUBMIT_WAIT_MS: '0',
 });
-const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
-const submit = (prompt: string) =>
-  fetch(`${server.url}/v2/submit`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512 }),
-  });
-const poll = async (id: string, waitMs: number) =>
-  (await (await fetch(`${server.url}/v2/poll/${id}?wait_ms=${waitMs}`, { headers })).json()) as { id: string; status: string };
+const { submit, poll } = processClient(server, key);
 
 /** Probes for `ms`: /status and a poll every 50 ms, a submit every second (not awaited in turn). */
 async function probe(ms: number, pollId: string) {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './store/sqlite/open-database.ts';
 import { issueKeyInDataDir } from './testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from './testing/expect-error-envelope.ts';
+import { keyHeaders, processClient } from './testing/process-client.ts';
 import { startServerProcess } from './testing/start-server-process.ts';
 import { startStandInProvider } from './testing/stand-in-provider.ts';
 import { startTestServer } from './testing/start-test-server.ts';
@@ -37,37 +38,25 @@ async function startMain(dataDir: string, env: Record<string, string>) {
   return server;
 }
 
-const json = (key: string, body?: unknown) => ({
-  method: body ? 'POST' : 'GET',
-  headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-  ...(body ? { body: JSON.stringify(body) } : {}),
-});
-
 async function submitAndWaitUntilProcessing(url: string, key: string) {
-  const response = await fetch(
-    `${url}/v2/submit`,
-    json(key, { model: 'flux-dev', prompt: 'interrupted', width: 256, height: 256 }),
-  );
+  const client = processClient({ url }, key);
+  const response = await client.submit('interrupted', { width: 256, height: 256 });
   const { id } = (await response.json()) as { id: string };
   for (;;) {
-    const poll = (await (await fetch(`${url}/v2/poll/${id}?wait_ms=0`, json(key))).json()) as { status: string };
-    if (poll.status === 'processing') return id;
+    if ((await client.poll(id)).status === 'processing') return id;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 async function resultOf(url: string, key: string, id: string) {
   for (;;) {
-    const body = (await (await fetch(`${url}/v2/poll/${id}?wait_ms=2000`, json(key))).json()) as Record<
-      string,
-      unknown
-    >;
+    const body = await processClient({ url }, key).poll(id, 2_000);
     if (body.type === 'result') return body;
   }
 }
 
 const balanceOf = async (url: string, key: string) =>
-  ((await (await fetch(`${url}/v2/balance`, json(key))).json()) as { balance: number }).balance;
+  ((await (await fetch(`${url}/v2/balance`, { headers: keyHeaders(key) })).json()) as { balance: number }).balance;
 
 describe('a crash mid-job (SIGKILL)', () => {
   it('a job past its deadline when the server comes back is failed and refunded', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findApiKey } from './keys/find-api-key.ts';
 import { openStore } from './store/open-store.ts';
+import { processClient } from './testing/process-client.ts';
 import { runServerProcessToExit, type ServerProcess, startServerProcess } from './testing/start-server-process.ts';
 
 // Starts and stops as an operator supervises them: `pnpm start` signalled the way a terminal
@@ -129,11 +130,7 @@ describe('the demo key', { timeout: 60_000 }, () => {
     expect(shown?.[1]).toBe('10');
     expect(shown?.[2]).toMatch(/^new/);
     const key = shown?.[3] as string;
-    const submitted = await fetch(`${first.url}/v2/submit`, {
-      method: 'POST',
-      headers: { authorization: `Key ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'flux-dev', prompt: 'kept', width: 256, height: 256 }),
-    });
+    const submitted = await processClient(first, key).submit('kept', { width: 256, height: 256 });
     const { id } = (await submitted.json()) as { id: string };
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -144,8 +141,7 @@ describe('the demo key', { timeout: 60_000 }, () => {
     expect(again?.[3]).toBe(key);
     expect(again?.[1]).toBe('7');
     expect(again?.[2]).toMatch(/same as on the last start/);
-    const poll = await fetch(`${second.url}/v2/poll/${id}?wait_ms=5000`, { headers: { authorization: `Key ${key}` } });
-    expect(await poll.json()).toMatchObject({ status: 'completed' });
+    expect(await processClient(second, key).poll(id, 5_000)).toMatchObject({ status: 'completed' });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 

@@ -9,6 +9,7 @@ import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import { processClient } from '../testing/process-client.ts';
 import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
 
 // Another process (the keys CLI, a backup) holding the SQLite write lock for seconds. The
@@ -60,13 +61,7 @@ it('a 3 s write lock held by another process: /status and polls answer, submits 
     OPENPIXELS_LOCK_WAIT_MS: '300',
   });
   processes.push(server);
-  const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
-  const submit = (prompt: string) =>
-    fetch(`${server.url}/v2/submit`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512 }),
-    });
+  const { headers, submit, poll } = processClient(server, key);
 
   fal.hold(true);
   const running = (await (await submit('finishes during the lock')).json()) as { id: string };
@@ -98,16 +93,10 @@ it('a 3 s write lock held by another process: /status and polls answer, submits 
   await probes;
   expect(slowest.status).toBeLessThan(1_000);
   expect(slowest.poll).toBeLessThan(1_000);
-  const during = (await (await fetch(`${server.url}/v2/poll/${running.id}?wait_ms=0`, { headers })).json()) as {
-    status: string;
-  };
-  expect(during.status).toBe('processing');
+  expect((await poll(running.id)).status).toBe('processing');
 
   await lock.released;
-  const result = (await (await fetch(`${server.url}/v2/poll/${running.id}?wait_ms=10000`, { headers })).json()) as {
-    status: string;
-  };
-  expect(result.status).toBe('completed');
+  expect((await poll(running.id, 10_000)).status).toBe('completed');
   const after = await submit('after the lock');
   expect(after.status).toBe(200);
   expect(server.child.exitCode).toBeNull();

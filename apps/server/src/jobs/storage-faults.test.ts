@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { processClient } from '../testing/process-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import {
   falStandInEnv,
@@ -54,19 +55,6 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const headers = (key: string) => ({ authorization: `Key ${key}`, 'content-type': 'application/json' });
-const submit = (url: string, key: string, prompt: string, config?: object) =>
-  fetch(`${url}/v2/submit`, {
-    method: 'POST',
-    headers: headers(key),
-    body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512, ...(config ? { config } : {}) }),
-  });
-const poll = async (url: string, key: string, id: string, waitMs = 0) =>
-  (await (await fetch(`${url}/v2/poll/${id}?wait_ms=${waitMs}`, { headers: headers(key) })).json()) as Record<
-    string,
-    unknown
-  >;
-
 async function createKey(dataDir: string, credits: number): Promise<string> {
   const { key } = await issueKeyInDataDir(dataDir, { credits, name: 'storage' });
   return key;
@@ -100,19 +88,20 @@ describe.skipIf(!canMount)(
         OPENPIXELS_LOG_LEVEL: 'info',
       });
       processes.push(server);
+      const { headers, submit, poll } = processClient(server, key);
 
-      const first = (await (await submit(server.url, key, 'before')).json()) as { id: string };
-      expect((await poll(server.url, key, first.id, 5_000)).status).toBe('completed');
+      const first = (await (await submit('before')).json()) as { id: string };
+      expect((await poll(first.id, 5_000)).status).toBe('completed');
 
       // Two jobs in flight at the provider when the disk fills: one will succeed, one will fail
       // (pinned, so its one failed attempt ends it and it must be refunded).
       fal.hold(true);
       fal.setMode('job-error');
-      const failing = (await (await submit(server.url, key, 'fails', { routing: { whitelist: ['fal'] } })).json()) as {
+      const failing = (await (await submit('fails', { config: { routing: { whitelist: ['fal'] } } })).json()) as {
         id: string;
       };
       fal.setMode('ok');
-      const running = (await (await submit(server.url, key, 'in flight')).json()) as { id: string; status: string };
+      const running = (await (await submit('in flight')).json()) as { id: string; status: string };
       expect(running.status).toBe('processing');
 
       // Empty the WAL so the next commit must grow a file, then take every free block.
@@ -121,7 +110,7 @@ describe.skipIf(!canMount)(
       side.close();
       fillDisk(join(mount, 'filler'));
 
-      const refused = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(server.url, key, `full ${i}`)));
+      const refused = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(`full ${i}`)));
       for (const response of refused) {
         expect(response.status).toBe(503);
         expect(response.headers.get('retry-after')).toBe('2');
@@ -132,8 +121,8 @@ describe.skipIf(!canMount)(
       // The provider delivers while the disk is still full: the result must not be thrown away.
       fal.hold(false);
       await new Promise((resolve) => setTimeout(resolve, 600));
-      expect((await poll(server.url, key, running.id)).status).toBe('processing');
-      expect((await poll(server.url, key, failing.id)).status).toBe('processing');
+      expect((await poll(running.id)).status).toBe('processing');
+      expect((await poll(failing.id)).status).toBe('processing');
       expect((await fetch(`${server.url}/status`)).status).toBe(200);
       expect(server.child.exitCode).toBeNull();
       const providers = (await (await fetch(`${server.url}/v2/providers`)).json()) as {
@@ -142,15 +131,15 @@ describe.skipIf(!canMount)(
       expect(JSON.stringify(providers)).toContain('"consecutive_failures":0');
 
       rmSync(join(mount, 'filler'));
-      const result = await poll(server.url, key, running.id, 10_000);
+      const result = await poll(running.id, 10_000);
       expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(fal.url) } });
-      const failed = await poll(server.url, key, failing.id, 10_000);
+      const failed = await poll(failing.id, 10_000);
       expect(failed.status).toBe('failed');
       expectErrorEnvelope(failed.error, 'PROVIDER_JOB_ERROR');
       expect(server.child.exitCode).toBeNull();
 
       // Two jobs charged (3 each), one refunded, none of the five refused ones stored or charged.
-      const accepted = await (await fetch(`${server.url}/v2/balance`, { headers: headers(key) })).json();
+      const accepted = await (await fetch(`${server.url}/v2/balance`, { headers })).json();
       expect(accepted).toMatchObject({ balance: 94 });
       const log = server.output();
       expect(log).toContain('storage unavailable');

@@ -9,6 +9,7 @@ import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
+import { processClient } from '../testing/process-client.ts';
 import { type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
 
 // The storage stays unavailable (another process holds the SQLite write lock) past the
@@ -80,26 +81,12 @@ it('jobs whose final write waits out an outage longer than their deadline are fi
     OPENPIXELS_LOG_LEVEL: 'info',
   });
   processes.push(server);
-  const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
+  const client = processClient(server, key);
   const submit = async (provider: string) => {
-    const response = await fetch(`${server.url}/v2/submit`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        model: 'flux-dev',
-        prompt: `via ${provider}`,
-        width: 512,
-        height: 512,
-        config: { routing: { whitelist: [provider] } },
-      }),
-    });
+    const response = await client.submit(`via ${provider}`, { config: { routing: { whitelist: [provider] } } });
     return ((await response.json()) as { id: string }).id;
   };
-  const poll = async (id: string, waitMs = 0) =>
-    (await (await fetch(`${server.url}/v2/poll/${id}?wait_ms=${waitMs}`, { headers })).json()) as Record<
-      string,
-      unknown
-    >;
+  const { poll } = client;
 
   const submittedAt = Date.now();
   const delivered = await submit('fal');

@@ -2,18 +2,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect } from 'vitest';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { keyHeaders, processClient } from './process-client.ts';
 
 // What multi-process tests do to servers they reach only over HTTP, and to the data dir they share.
 
-const auth = (key: string) => ({ authorization: `Key ${key}`, 'content-type': 'application/json' });
-
 /** Submits a flux-dev job (3 credits) and answers its id, failing the test unless it was accepted. */
 export async function submitJob(url: string, key: string, prompt: string): Promise<string> {
-  const response = await fetch(`${url}/v2/submit`, {
-    method: 'POST',
-    headers: auth(key),
-    body: JSON.stringify({ model: 'flux-dev', prompt, width: 512, height: 512 }),
-  });
+  const response = await processClient({ url }, key).submit(prompt);
   const body = (await response.json()) as { id: string };
   expect(response.status, JSON.stringify(body)).toBe(200);
   return body.id;
@@ -26,9 +21,9 @@ export async function pollResult(
   id: string,
   waitMs = 1_000,
 ): Promise<Record<string, unknown>> {
+  const client = processClient({ url }, key);
   for (let i = 0; i < 100; i++) {
-    const response = await fetch(`${url}/v2/poll/${id}?wait_ms=${waitMs}`, { headers: auth(key) });
-    const body = (await response.json()) as Record<string, unknown>;
+    const body = await client.poll(id, waitMs);
     if (body.type === 'result') return body;
   }
   throw new Error(`job ${id} did not finish`);
@@ -52,5 +47,4 @@ export async function until(check: () => boolean, what: string): Promise<void> {
   expect(check(), what).toBe(true);
 }
 
-/** Headers for a request with this key. */
-export const keyHeaders = auth;
+export { keyHeaders };
