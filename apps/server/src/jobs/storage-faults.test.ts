@@ -8,6 +8,7 @@ import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
+import { type LoopExt4, mountLoopExt4 } from '../testing/loop-ext4.ts';
 import { processClient } from '../testing/process-client.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import {
@@ -211,7 +212,110 @@ describe('a data dir that cannot be used at start', () => {
   });
 });
 
-// Not reproduced: making a data dir read-only under a running process. Linux refuses to
-// remount a file system read-only while a process has files open on it for writing ("mount
-// point is busy"), and chattr +i does not affect descriptors already open, so the fault
-// cannot be injected with real parts; the full disk above takes the same code path.
+// A data dir made read-only under the running process. Linux refuses `mount -o remount,ro`
+// while files are open for writing ("mount point is busy") and chattr +i does not touch open
+// descriptors, so the file system is a real ext4 image on a loop device that ext4 itself turns
+// read-only, as it does on a disk error (errors=remount-ro).
+const ext4Images: LoopExt4[] = [];
+const canMountExt4 = (() => {
+  const probe = mountLoopExt4(join(scratch, 'probe.img'), join(scratch, 'ext4-probe'), 4);
+  probe?.unmount();
+  return probe !== undefined;
+})();
+afterAll(() => {
+  for (const image of ext4Images.splice(0)) image.unmount();
+});
+
+function ext4(name: string): LoopExt4 {
+  const image = mountLoopExt4(join(scratch, `${name}.img`), join(scratch, name));
+  if (!image) throw new Error(`could not mount an ext4 image for ${name}`);
+  ext4Images.push(image);
+  return image;
+}
+
+describe.skipIf(!canMountExt4)(
+  'a data dir whose file system turns read-only (needs root, a loop device and ext4 with trigger_fs_error)',
+  () => {
+    it('while jobs run: SERVICE_UNAVAILABLE uncharged, stays up; after a repair and a restart the delivered job completes, charged once', async () => {
+      const image = ext4('turns-read-only');
+      const dataDir = join(image.dir, 'data');
+      const key = await createKey(dataDir, 100);
+      const fal = await startStandInProvider({ protocol: 'fal' });
+      standIns.push(fal);
+      const env = { ...falStandInEnv(fal), OPENPIXELS_LOG_LEVEL: 'info', OPENPIXELS_LEASE_MS: '600' };
+      const server = await startServerProcess(dataDir, env);
+      processes.push(server);
+      const { submit, poll } = processClient(server, key);
+
+      const first = (await (await submit('before')).json()) as { id: string };
+      expect((await poll(first.id, 5_000)).status).toBe('completed');
+      fal.hold(true);
+      const running = (await (await submit('in flight')).json()) as { id: string; status: string };
+      expect(running.status).toBe('processing');
+      // Once fal has been polled it has accepted the job, and its request id is stored.
+      const polled = () => fal.calls.filter((c) => c.path.endsWith('/status')).length;
+      for (let i = 0; i < 500 && polled() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(polled()).toBeGreaterThan(0);
+
+      // Commits reach the disk before the fault. WAL with synchronous=NORMAL does not fsync a
+      // commit: what the kernel has not yet written back (up to ~30 s) is lost when ext4 aborts,
+      // as in a power cut (atomically: the job and its charge together).
+      execFileSync('sync', ['-f', image.dir]);
+      image.turnReadOnly();
+      expect(() => writeFileSync(join(image.dir, 'probe'), 'x')).toThrow(/EROFS/);
+
+      const refused = await Promise.all(Array.from({ length: 5 }, (_, i) => submit(`read-only ${i}`)));
+      for (const response of refused) {
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('2');
+        const body = await expectErrorResponse(response, 'SERVICE_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/SQLITE|read-only|readonly|at .*\.ts/i);
+      }
+
+      // fal delivers while nothing can be written: the job stays the server's, unfinished, and
+      // the failed writes count against no provider.
+      fal.hold(false);
+      const resultReads = () => fal.calls.filter((c) => c.method === 'GET' && /\/requests\/[^/]+$/.test(c.path)).length;
+      for (let i = 0; i < 500 && resultReads() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(resultReads()).toBeGreaterThan(0);
+      expect((await poll(running.id)).status).toBe('processing');
+      expect((await fetch(`${server.url}/status`)).status).toBe(200);
+      expect(server.child.exitCode).toBeNull();
+      const providers = await (await fetch(`${server.url}/v2/providers`)).text();
+      expect(providers).toContain('"consecutive_failures":0');
+      const log = server.output();
+      expect(log).toContain('storage unavailable');
+      expect(log).not.toContain('provider attempt failed');
+      expect(log).not.toMatch(/\n\s+at /);
+
+      // The operator's way out: stop it, repair the file system, start again. The job is taken
+      // over and its result read from fal again, not submitted twice.
+      server.kill();
+      await server.exited;
+      image.remount();
+      const again = await startServerProcess(dataDir, env);
+      processes.push(again);
+      const result = await processClient(again, key).poll(running.id, 10_000);
+      expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(fal.url) } });
+      expect(fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'))).toHaveLength(2);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+      expect([...expectLedgerConsistent(dataDir).values()]).toEqual([94]);
+    });
+
+    it('at start, with its database on it: one line naming OPENPIXELS_DATA_DIR, no stack', async () => {
+      const image = ext4('read-only-at-start');
+      const dataDir = join(image.dir, 'data');
+      await createKey(dataDir, 1);
+      image.remount(true);
+      const { code, stdout, stderr } = await runServerProcessToExit(dataDir);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^openpixels: cannot start: the data dir .* cannot be used: .*read-only.*OPENPIXELS_DATA_DIR/,
+        ),
+      ]);
+    });
+  },
+);

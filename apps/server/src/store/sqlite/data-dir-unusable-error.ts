@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { storageProblemOf } from '../storage-unavailable.ts';
 
 /**
@@ -20,6 +21,22 @@ export class DataDirUnusableError extends Error {
   static from(error: unknown, dataDir: string): DataDirUnusableError | undefined {
     if (error instanceof DataDirUnusableError) return error;
     const problem = storageProblemOf(error);
-    return problem === undefined ? undefined : new DataDirUnusableError(dataDir, problem, { cause: error });
+    if (problem === undefined) return undefined;
+    const real = onReadOnlyFileSystem(dataDir) ? 'on a read-only file system' : problem;
+    return new DataDirUnusableError(dataDir, real, { cause: error });
+  }
+}
+
+/**
+ * SQLite names a read-only file system only as "cannot open" or "readonly" (an existing database
+ * there fails to open its WAL index); access(2) says EROFS for it, even to root, so the line can
+ * name the real reason.
+ */
+function onReadOnlyFileSystem(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EROFS';
   }
 }
