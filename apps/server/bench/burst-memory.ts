@@ -1,11 +1,14 @@
 // `pnpm --filter @openpixels/server bench:memory`: the gateway's memory before, during and after
 // bursts of 200 concurrent jobs whose provider answers every call with 50 MB, streamed (chunked,
 // read until the per-provider limit) or announced (Content-Length, refused on the header). The
-// gateway runs in its own process with `--trace-gc`; the stand-in and the load run here, on
-// 127.0.0.1. After the bursts it says where the resident memory is: the V8 heap (the last GC
-// line), glibc's main-arena heap (`[heap]` in /proc/PID/smaps), all anonymous memory
-// (smaps_rollup), and the RSS once `malloc_trim(0)` was called in the gateway through gdb (when
-// gdb is there), which returns the free memory the C allocator kept. Prints a markdown table.
+// gateway runs in its own process (with bench/memory-report.ts loaded); the stand-in and the
+// load run here, on 127.0.0.1. Each burst is followed by 5 s of ordinary traffic, and the RSS
+// then is "back to baseline" when it is within 25% of the baseline (the RSS after a warm-up
+// burst of 200 ordinary jobs and 5 s of rest). After the bursts come 30 s without traffic, then
+// it says where the resident memory is: the V8 heap and the ArrayBuffers (memory-report.ts),
+// glibc's main-arena heap (`[heap]` in /proc/PID/smaps), all anonymous memory (smaps_rollup),
+// and the RSS once `malloc_trim(0)` was called in the gateway through gdb (when gdb is there),
+// which returns the free memory the C allocator kept. Prints a markdown table.
 // BENCH_ENV='{"GLIBC_TUNABLES":"…"}' adds settings to the gateway's environment.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,13 +17,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
+import { processClient } from '../src/testing/process-client.ts';
 import { type StandInMode, startStandInProvider } from '../src/testing/stand-in-provider.ts';
 import { falStandInEnv, startServerProcess } from '../src/testing/start-server-process.ts';
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const REPORT = fileURLToPath(new URL('./memory-report.ts', import.meta.url));
 const JOBS = 200;
 const ANSWER_BYTES = 50 * 1024 * 1024;
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
+/** "Back to baseline": the RSS 5 s after a burst is at most this times the baseline. */
+const BACK_WITHIN = 1.25;
+const QUIET_MS = 30_000;
 const EXTRA_ENV: Record<string, string> = process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {};
 
 const rssMb = (pid: number) => {
@@ -38,17 +45,19 @@ function residentParts(pid: number): { anonymousMb: number; mainArenaMb: number 
   return { anonymousMb: anonymousKb / 1024, mainArenaMb: Number(heap?.[1] ?? 0) / 1024 };
 }
 
-/** The V8 heap after the last GC the gateway traced: used and committed MB. */
-function lastGc(output: string): { usedMb: number; committedMb: number } | undefined {
-  const lines = [...output.matchAll(/(?:Scavenge|Mark-Compact)\S*(?: \([^)]*\))?\s+[\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\) MB/g)];
-  const last = lines.at(-1);
-  return last ? { usedMb: Number(last[1]), committedMb: Number(last[2]) } : undefined;
+/** The gateway's last memory-report.ts line: V8's heap in use and in total, and its ArrayBuffers, MB. */
+function lastReport(output: string): { heapUsed: number; heapTotal: number; arrayBuffers: number } | undefined {
+  const line = [...output.matchAll(/^memory (\{.*\})$/gm)].at(-1);
+  return line ? JSON.parse(line[1] as string) : undefined;
 }
 
 /** Calls glibc's malloc_trim(0) inside the process through gdb; false when gdb cannot. */
 function mallocTrim(pid: number): boolean {
   try {
-    execFileSync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'call (int) malloc_trim(0)'], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync('gdb', ['-p', String(pid), '-batch', '-nx', '-ex', 'call (int) malloc_trim(0)'], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
     return true;
   } catch {
     return false;
@@ -59,33 +68,27 @@ async function scenario(mode: StandInMode, limitBytes: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-memory-'));
   const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
   const standIn = await startStandInProvider({ protocol: 'fal', hugeBytes: ANSWER_BYTES });
-  const server = await startServerProcess(
-    dataDir,
-    {
-      ...EXTRA_ENV,
-      ...falStandInEnv(standIn),
-      OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
-      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
-      OPENPIXELS_BREAKER_FAILURES: '1000',
-      OPENPIXELS_SUBMIT_WAIT_MS: '0',
-    },
-    // --trace-gc is refused in NODE_OPTIONS, so it goes on the command line.
-    { command: [process.execPath, '--trace-gc', MAIN] },
-  );
+  const server = await startServerProcess(dataDir, {
+    ...EXTRA_ENV,
+    ...falStandInEnv(standIn),
+    NODE_OPTIONS: `--import ${REPORT}`,
+    OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
+    OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
+    OPENPIXELS_BREAKER_FAILURES: '1000',
+    OPENPIXELS_SUBMIT_WAIT_MS: '0',
+  });
   const pid = server.child.pid as number;
-  const headers = { authorization: `Key ${key}`, 'content-type': 'application/json' };
+  const client = processClient(server, key);
   const job = (prompt: string) =>
-    fetch(`${server.url}/v2/submit`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ model: 'flux-schnell', prompt, width: 256, height: 256, config: { routing: { whitelist: ['fal'] } } }),
-    }).then(async (r) => {
-      const { id } = (await r.json()) as { id: string };
-      for (;;) {
-        const body = (await (await fetch(`${server.url}/v2/poll/${id}?wait_ms=20000`, { headers })).json()) as { type: string; status: string };
-        if (body.type === 'result') return body.status;
-      }
-    });
+    client
+      .submit(prompt, { model: 'flux-schnell', width: 256, height: 256, config: { routing: { whitelist: ['fal'] } } })
+      .then(async (r) => {
+        const { id } = (await r.json()) as { id: string };
+        for (;;) {
+          const body = await client.poll(id, 20_000);
+          if (body.type === 'result') return body.status;
+        }
+      });
   try {
     // Warm up with a burst of ordinary answers (the heap grows to what 200 jobs at once need), then settle.
     await Promise.all(Array.from({ length: JOBS }, (_, i) => job(`warm ${i}`)));
@@ -112,10 +115,13 @@ async function scenario(mode: StandInMode, limitBytes: number) {
       afters.push(rssMb(pid));
       standIn.setMode(mode);
     }
+    // Then no traffic at all: does V8 (its memory reducer runs on idle time) or glibc give back more?
+    await sleep(QUIET_MS);
+    const quiet = rssMb(pid);
     const parts = residentParts(pid);
-    const heap = lastGc(server.output());
+    const heap = lastReport(server.output());
     const trimmed = mallocTrim(pid) ? rssMb(pid) : undefined;
-    return { baseline, peaks, afters, failed, parts, heap, trimmed };
+    return { baseline, peaks, afters, quiet, failed, parts, heap, trimmed };
   } finally {
     server.kill();
     await server.exited;
@@ -132,17 +138,22 @@ const rows = [
 const f = (n: number) => n.toFixed(0);
 const lines = [
   `#### Gateway memory through ${BURSTS} bursts of ${JOBS} concurrent jobs, every provider answer 50 MB${
-    Object.keys(EXTRA_ENV).length > 0 ? ` (gateway env: ${Object.entries(EXTRA_ENV).map(([k, v]) => `${k}=${v}`).join(' ')})` : ''
+    Object.keys(EXTRA_ENV).length > 0
+      ? ` (gateway env: ${Object.entries(EXTRA_ENV)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')})`
+      : ''
   }`,
   '',
-  '| provider answer | read limit | baseline RSS MB | peak RSS MB per burst | RSS after 5 s of ordinary traffic, MB | of it: V8 heap used / committed MB | of it: anonymous / glibc main arena MB | RSS after malloc_trim(0), MB | burst jobs failed (PROVIDER_ERROR) |',
-  '| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: |',
+  `| provider answer | read limit | baseline RSS MB | peak RSS MB per burst | RSS 5 s after each burst (ordinary traffic), MB | back to baseline (≤ ${BACK_WITHIN}×) | RSS after ${QUIET_MS / 1000} s more without traffic, MB | of it: V8 heap used / total, ArrayBuffers MB | of it: anonymous / glibc main arena MB | RSS after malloc_trim(0), MB | burst jobs failed (PROVIDER_ERROR) |`,
+  '| --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const [label, mode, limit, note] of rows) {
   const r = await scenario(mode, limit);
+  const back = r.afters.filter((rss) => rss <= r.baseline * BACK_WITHIN).length;
   lines.push(
-    `| ${label} | ${limit / 1024 / 1024} MiB (${note}) | ${f(r.baseline)} | ${r.peaks.map(f).join(' / ')} | ${r.afters.map(f).join(' / ')} | ${
-      r.heap ? `${f(r.heap.usedMb)} / ${f(r.heap.committedMb)}` : '–'
+    `| ${label} | ${limit / 1024 / 1024} MiB (${note}) | ${f(r.baseline)} | ${r.peaks.map(f).join(' / ')} | ${r.afters.map(f).join(' / ')} | ${back} of ${BURSTS} (at most ${f((Math.max(...r.afters) / r.baseline) * 100)}%) | ${f(r.quiet)} | ${
+      r.heap ? `${f(r.heap.heapUsed)} / ${f(r.heap.heapTotal)}, ${f(r.heap.arrayBuffers)}` : '–'
     } | ${f(r.parts.anonymousMb)} / ${f(r.parts.mainArenaMb)} | ${r.trimmed === undefined ? '– (no gdb)' : f(r.trimmed)} | ${r.failed} of ${JOBS * BURSTS} |`,
   );
   console.error(lines.at(-1));
