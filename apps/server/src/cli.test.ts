@@ -54,12 +54,14 @@ describe('keys CLI', () => {
 
   it('explains bad input in one line plus the usage of the command concerned, and exits 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['frobnicate'], /^usage: keys create\|list\|revoke\|credit\|debit\|ledger\|limits /],
+      [['frobnicate'], /^usage: keys create\|list\|revoke\|credit\|debit\|ledger\|limits\|reseal /],
       [['credit', 'key_missing', '5'], /^usage: keys credit <key-id \| key> <amount>/],
       [['debit', 'key_missing', 'x'], /^usage: keys debit <key-id \| key> <amount>/],
       [['create', '--credits', '-3'], /^usage: keys create /],
       [['revoke'], /^usage: keys revoke <key-id \| key>$/],
       [['list', '--frobnicate'], /^usage: keys list$/],
+      // Without the new secret in its environment there is nothing to seal under.
+      [['reseal'], /^usage: keys reseal$/],
     ];
     for (const [args, usage] of cases) {
       const result = await keys(...args);

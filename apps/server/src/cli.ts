@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OpenPixelsError } from '@openpixels/errors';
 import { KeyAdmin } from './admin/key-admin.ts';
-import { DEFAULT_DATA_DIR } from './config.ts';
+import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config.ts';
+import { ProviderKeyCipher } from './keys/provider-key-cipher.ts';
+import { resealProviderKeys } from './keys/reseal-provider-keys.ts';
 import { openStore } from './store/open-store.ts';
 import type { ApiKeyRecord } from './store/store.ts';
 
@@ -20,6 +22,10 @@ const COMMANDS = {
   limits: [
     '<key-id | key> [--requests-per-minute N|default] [--images-per-minute N|default]',
     "Set a key's rate limits (0: none; default: the server's).",
+  ],
+  reseal: [
+    '',
+    "Seal every key's provider credentials again under $OPENPIXELS_SECRET_KEY, opening them with $OPENPIXELS_SECRET_KEY_PREVIOUS.",
   ],
 } as const;
 type Command = keyof typeof COMMANDS;
@@ -157,6 +163,15 @@ async function main(argv: string[]): Promise<void> {
         );
         return;
       }
+      case 'reseal': {
+        const cipher = rotationCipher(command);
+        const counts = await resealProviderKeys(store.keys, cipher);
+        print(
+          counts,
+          `sealed again under the current secret: ${counts.resealed} keys' provider credentials; already under it: ${counts.current}; opened by neither secret (their holders must store them again): ${counts.unreadable}`,
+        );
+        return;
+      }
       case 'ledger': {
         const record = await findKey(rest[0]);
         const { entries } = await admin.ledger(record.id, wholeNumber(values.limit ?? '50', '--limit', command));
@@ -171,6 +186,24 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/** The cipher of a rotation, from the same two settings (and checks) the server reads; never echoes a secret. */
+function rotationCipher(command: Command): ProviderKeyCipher {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig({
+      OPENPIXELS_SECRET_KEY: process.env.OPENPIXELS_SECRET_KEY,
+      OPENPIXELS_SECRET_KEY_PREVIOUS: process.env.OPENPIXELS_SECRET_KEY_PREVIOUS,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.problems.join('; '), command);
+    throw error;
+  }
+  if (config.secretKey === null) {
+    throw new UsageError('reseal needs OPENPIXELS_SECRET_KEY (the new secret) in the environment', command);
+  }
+  return new ProviderKeyCipher(config.secretKey, config.secretKeyPrevious);
 }
 
 /** "No key matches x." as the CLI's one-line style has it: "no key matches x". */

@@ -116,6 +116,11 @@ export interface ServerConfig {
    * with (AES-256-GCM); null turns that feature off.
    */
   secretKey: Buffer | null;
+  /**
+   * The secret provider credentials were sealed with before `secretKey` replaced it: tried when
+   * `secretKey` cannot open one, until `keys reseal` has sealed them all again; null for none.
+   */
+  secretKeyPrevious: Buffer | null;
   /** The bearer token of the admin API (`/admin/…`); null turns it off (its routes answer as if they did not exist). */
   adminToken: string | null;
   /** A port of its own for `GET /metrics` (on `host`), off the API's port; null serves them on the API's port. */
@@ -327,8 +332,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: token('OPENPIXELS_METRICS_TOKEN'),
     adminToken: token('OPENPIXELS_ADMIN_TOKEN'),
     secretKey: secret('OPENPIXELS_SECRET_KEY'),
+    secretKeyPrevious: secret('OPENPIXELS_SECRET_KEY_PREVIOUS'),
     metricsPort: read('OPENPIXELS_METRICS_PORT') === undefined ? null : int('OPENPIXELS_METRICS_PORT', 0, 0, 65535),
   };
+  if (config.secretKeyPrevious !== null && config.secretKey === null) {
+    problems.push('OPENPIXELS_SECRET_KEY_PREVIOUS needs OPENPIXELS_SECRET_KEY (the secret that replaces it)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

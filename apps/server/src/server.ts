@@ -122,7 +122,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = createFastify(config, metrics, logStream);
   const ownProviderKeys = new OwnProviderKeys(
     keys,
-    config.secretKey === null ? null : new ProviderKeyCipher(config.secretKey),
+    config.secretKey === null ? null : new ProviderKeyCipher(config.secretKey, config.secretKeyPrevious),
   );
   const instance = instanceName();
   const runner = new JobRunner({

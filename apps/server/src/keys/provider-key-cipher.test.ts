@@ -27,4 +27,18 @@ describe('ProviderKeyCipher', () => {
     expect(() => cipher.open('key_a', 'plain text')).toThrow(/not a sealed provider credential/);
     expect(() => new ProviderKeyCipher(randomBytes(16))).toThrow(RangeError);
   });
+
+  it('opens with the previous secret what the current one cannot, says so, and seals under the current one only', () => {
+    const previous = randomBytes(32);
+    const current = randomBytes(32);
+    const sealedBefore = new ProviderKeyCipher(previous).seal('key_a', { fal: 'f' });
+    const rotating = new ProviderKeyCipher(current, previous);
+    expect(rotating.openTelling('key_a', sealedBefore)).toEqual({ credentials: { fal: 'f' }, underPrevious: true });
+    const sealedNow = rotating.seal('key_a', { fal: 'f' });
+    expect(rotating.openTelling('key_a', sealedNow)).toEqual({ credentials: { fal: 'f' }, underPrevious: false });
+    expect(new ProviderKeyCipher(current).open('key_a', sealedNow)).toEqual({ fal: 'f' });
+    expect(() => new ProviderKeyCipher(current).open('key_a', sealedBefore)).toThrow();
+    expect(() => new ProviderKeyCipher(randomBytes(32), randomBytes(32)).open('key_a', sealedBefore)).toThrow();
+    expect(() => new ProviderKeyCipher(current, randomBytes(16))).toThrow(RangeError);
+  });
 });

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectStoreLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
@@ -17,6 +20,7 @@ const USER_FAL = `user_fal_${randomBytes(12).toString('hex')}`;
 const FIRST_SECRET = randomBytes(32);
 const SECOND_SECRET = randomBytes(32);
 const SECRETS = [USER_FAL, FIRST_SECRET.toString('hex'), SECOND_SECRET.toString('hex')];
+const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const JOB = { model: 'flux-dev', prompt: 'a copper kettle', width: 512, height: 512 };
 
 let fal: StandInProvider;
@@ -27,11 +31,11 @@ const answers: string[] = [];
 const keys: Record<'strict' | 'lenient' | 'pending', { id: string; key: string }> = {} as never;
 let pendingJob: string;
 
-function start(secretKey: Buffer | undefined, options: { keep?: boolean } = {}): Promise<TestServer> {
+function start(secretKey: Buffer | undefined, options: { previous?: Buffer } = {}): Promise<TestServer> {
   return startTestServer({
     ...(secretKey ? { secretKey } : {}),
+    ...(options.previous ? { secretKeyPrevious: options.previous } : {}),
     ...(dataDir === undefined ? { keepDataDir: true } : { dataDir }),
-    ...(options.keep ? { keepDataDir: true } : {}),
     logLevel: 'info',
     logStream: { write: (line) => void logLines.push(line) },
     providers: [{ id: 'fal', kind: 'fal', url: fal.url, key: fal.key }],
@@ -46,6 +50,17 @@ async function call(server: TestServer, path: string, key: string, json?: unknow
   const text = await response.text();
   answers.push(text);
   return new Response(text, { status: response.status, headers: response.headers });
+}
+
+/** Runs a job of the lenient key and checks that fal made it with the user's own credential. */
+async function expectMadeWithUserCredential(server: TestServer): Promise<void> {
+  const from = fal.calls.length;
+  const submitted = await call(server, '/v2/submit', keys.lenient.key, JOB);
+  const result = await waitForResult(server, ((await submitted.json()) as { id: string }).id, keys.lenient.key);
+  expect(result).toMatchObject({ status: 'completed' });
+  const used = fal.calls.slice(from).map((c) => c.authorization);
+  expect(used.length).toBeGreaterThan(0);
+  expect(used.every((authorization) => authorization === `Key ${USER_FAL}`)).toBe(true);
 }
 
 beforeAll(async () => {
@@ -147,6 +162,45 @@ describe('provider keys the server cannot open', () => {
       await expectStoreLedgerConsistent(server);
     } finally {
       await server.close();
+    }
+  });
+
+  it('rotation: the previous secret opens what the current one cannot, and keys reseal seals them all under the current one', async () => {
+    const rotating = await start(SECOND_SECRET, { previous: FIRST_SECRET });
+    try {
+      // The lenient key's credential was sealed under the first secret: opened with it, used, not charged.
+      await expectMadeWithUserCredential(rotating);
+      expect((await rotating.keys.get(keys.lenient.id))?.balance).toBe(94);
+    } finally {
+      await rotating.close();
+    }
+
+    // The CLI, on the same store, with the two secrets in its environment (never on its command line).
+    const args = [CLI, 'reseal', '--json', '--data-dir', dataDir];
+    if (testStore === 'postgres') args.push('--database-url', (await testDatabaseFor(dataDir)).url);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
+      env: {
+        ...process.env,
+        OPENPIXELS_SECRET_KEY: SECOND_SECRET.toString('hex'),
+        OPENPIXELS_SECRET_KEY_PREVIOUS: FIRST_SECRET.toString('hex'),
+      },
+    });
+    answers.push(stdout, stderr);
+    // lenient and pending were under the first secret; strict was stored again under the second.
+    expect(JSON.parse(stdout)).toEqual({ resealed: 2, current: 1, unreadable: 0 });
+
+    // The second secret alone now opens every one.
+    const after = await start(SECOND_SECRET);
+    try {
+      await expectMadeWithUserCredential(after);
+      expect(await (await call(after, '/v2/provider-keys', keys.pending.key)).json()).toEqual({
+        fal: true,
+        replicate: false,
+        reroute: false,
+      });
+      await expectStoreLedgerConsistent(after);
+    } finally {
+      await after.close();
     }
   });
 
