@@ -50,14 +50,15 @@ describe('run() holds its submit', () => {
   });
 
   it('a job that outlasts the hold falls back to the long poll', async () => {
-    // requestTimeout 100 ms: the hold is half of it, far shorter than the 20 s job.
-    const { sdk, sent } = await recordedClient(slow, { requestTimeout: 100 });
+    // requestTimeout 2 s: the hold is half of it, far shorter than the 20 s job, and the other
+    // half is the margin a loaded machine needs before the held answer counts as timed out.
+    const { sdk, sent } = await recordedClient(slow, { requestTimeout: 2_000 });
     const controller = new AbortController();
     const running = sdk.run(payload, { signal: controller.signal, cancelOnAbort: false });
     await expect.poll(() => sent.length, { timeout: 10_000 }).toBeGreaterThan(1);
     controller.abort();
     await expect(running).rejects.toSatisfy(isAbortError);
-    expect(sent[0]).toBe('POST /v2/submit?wait_ms=50');
+    expect(sent[0]).toBe('POST /v2/submit?wait_ms=1000');
     expect(sent[1]).toMatch(/^GET \/v2\/poll\/job_/);
   });
 
