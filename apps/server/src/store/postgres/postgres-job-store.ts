@@ -199,19 +199,20 @@ export class PostgresJobStore implements JobStore {
     note: string,
     now: number,
   ): Promise<boolean> {
+    // The row comes back whole, as the charged completion's does, so this instance's long polls need not read it back.
     const completed = await this.#sql.begin(async (tx) => {
-      const [job] = await tx<{ key_id: string; price: number }[]>`
+      const [row] = await tx<JobRow[]>`
         UPDATE jobs SET status = 'completed', provider = ${provider}, result_url = ${url},
                attempts = attempts || ${json(tx, [attempt])}, updated_at = ${now}, finished_at = ${now}, lease_until = NULL
          WHERE id = ${id} AND status IN ('queued', 'processing')
-        RETURNING key_id, price`;
-      if (!job) return false;
-      await moveCredits(tx, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note, now });
+        RETURNING *`;
+      if (!row) return undefined;
+      await moveCredits(tx, { keyId: row.key_id, jobId: id, kind: 'refund', amount: row.price, note, now });
       await tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || ${id})`;
-      return true;
+      return row;
     });
-    if (completed) this.#finished(id);
-    return completed;
+    if (completed) this.#finished(id, toJob(completed));
+    return completed !== undefined;
   }
 
   async fail(id: string, error: OpenPixelsErrorEnvelope, provider: string | null): Promise<boolean> {
