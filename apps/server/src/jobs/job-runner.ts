@@ -431,7 +431,7 @@ export class JobRunner {
             height: job.height,
             ...(resume ? { resume } : {}),
             ...(credential === undefined ? {} : { credential }),
-            onAccepted: (upstream) => this.#recordUpstream(job.id, upstream),
+            onAccepted: (upstream) => this.#recordUpstream(job.id, upstream, stop),
           },
           attemptSignal,
         );
@@ -575,9 +575,18 @@ export class JobRunner {
     }
   }
 
-  /** Stores the accepted provider job; a storage fault costs only the resume (a restart would submit again). */
-  #recordUpstream(jobId: string, upstream: UpstreamJob): void {
-    this.#options.store.recordUpstream(jobId, upstream).catch((error: unknown) => {
+  /**
+   * Stores the accepted provider job, retrying while another process holds the write lock (the
+   * server's busy timeout is 1 ms, so two instances on one data dir collide often): a lost id
+   * makes a takeover or restart pay the provider again. Retried for at most a lease, after which
+   * the job may be another instance's; any other storage fault costs only that resume.
+   */
+  #recordUpstream(jobId: string, upstream: UpstreamJob, stop: AbortSignal): void {
+    retryStorageWrite(() => this.#options.store.recordUpstream(jobId, upstream), {
+      signal: stop,
+      locksOnly: true,
+      maxWaitMs: this.#options.leaseMs,
+    }).catch((error: unknown) => {
       this.#storageFault(
         jobId,
         storageProblemOf(error) ?? 'unknown',

@@ -10,6 +10,7 @@ import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
 import { type StandInProvider, startStandInProvider } from '../testing/stand-in-provider.ts';
 import { processClient } from '../testing/process-client.ts';
+import { jobRows, pollResult, until } from '../testing/server-process-client.ts';
 import { falStandInEnv, type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
 
 // Another process (the keys CLI, a backup) holding the SQLite write lock for seconds. The
@@ -104,4 +105,35 @@ it('a 3 s write lock held by another process: /status and polls answer, submits 
   expect(await server.exited).toBe(0);
   // Two jobs charged (3 each); the refused submit left nothing behind.
   expect([...expectLedgerConsistent(dataDir).values()]).toEqual([94]);
+});
+
+it('a provider accepts a job while another process holds the lock: its request id is stored after, and a restart resumes it instead of paying again', async () => {
+  const { key, record } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'upstream during lock' });
+  const fal = await startStandInProvider({ protocol: 'fal' });
+  standIns.push(fal);
+  // A short lease, so the restart takes the killed process's job over soon; still longer than the lock.
+  const env = { ...falStandInEnv(fal), OPENPIXELS_LEASE_MS: '3000' };
+  const server = await startServerProcess(dataDir, env);
+  processes.push(server);
+
+  fal.hold(true);
+  fal.holdSubmits(true);
+  const running = (await (await processClient(server, key).submit('accepted during the lock')).json()) as {
+    id: string;
+  };
+  const lock = await holdWriteLock(1_500);
+  // fal answers the submit (its request_id) while the lock is held: the first write of it fails.
+  fal.holdSubmits(false);
+  await lock.released;
+  await until(() => jobRows(dataDir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
+
+  // Killed with the job in flight: the next start must poll fal's job, not submit another.
+  server.child.kill('SIGKILL');
+  await server.exited;
+  const restarted = await startServerProcess(dataDir, env);
+  processes.push(restarted);
+  fal.hold(false);
+  expect(await pollResult(restarted.url, key, running.id)).toMatchObject({ status: 'completed' });
+  expect(fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'))).toHaveLength(1);
+  expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(97);
 });

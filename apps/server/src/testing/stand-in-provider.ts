@@ -38,6 +38,8 @@ export interface StandInProvider {
   setMode(mode: StandInMode): void;
   /** While held, jobs are accepted but stay in progress (fal `IN_PROGRESS`, Replicate `processing`). */
   hold(held: boolean): void;
+  /** While held, new jobs' submits wait unanswered (a slow queue); releasing answers them all. */
+  holdSubmits(held: boolean): void;
   /** How many requests arrived, whatever their fate. */
   readonly requests: number;
   /** Every request, in order. */
@@ -75,6 +77,7 @@ export async function startStandInProvider(options: {
   const pollsBeforeDone = options.pollsBeforeDone ?? 0;
   let mode: StandInMode = options.mode ?? 'ok';
   let held = false;
+  let submitsHeld: Array<() => void> | undefined;
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
   const accepted = new Set([key]);
@@ -92,6 +95,8 @@ export async function startStandInProvider(options: {
       body,
     });
     const path = (req.url ?? '/').split('?')[0] as string;
+    const creates = req.method === 'POST' && !path.includes('/requests/') && !path.endsWith('/cancel');
+    if (creates && submitsHeld) await new Promise<void>((resolve) => submitsHeld?.push(resolve));
 
     if (req.method === 'GET' && path.startsWith('/files/')) return servePicture(path, jobs, res);
     const scheme = options.protocol === 'fal' ? 'Key ' : 'Bearer ';
@@ -292,6 +297,11 @@ export async function startStandInProvider(options: {
     },
     hold(next) {
       held = next;
+    },
+    holdSubmits(next) {
+      const waiting = submitsHeld;
+      submitsHeld = next ? (waiting ?? []) : undefined;
+      if (!next) for (const release of waiting ?? []) release();
     },
     get requests() {
       return calls.length;
