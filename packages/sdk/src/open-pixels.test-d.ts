@@ -36,7 +36,7 @@ describe('result typing', () => {
   });
 
   it('makes an exhaustive switch handle a code this version does not know', () => {
-    if (!result.error || result.error.type !== 'AUTHENTICATION_ERROR') return;
+    if (result.error?.type !== 'AUTHENTICATION_ERROR') return;
     const error = result.error;
     switch (error.code) {
       case 'INVALID_API_KEY':

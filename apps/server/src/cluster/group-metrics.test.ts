@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { prometheusSample } from '../testing/prometheus-sample.ts';
-import { jobRows, keyHeaders, pollResult, submitJob } from '../testing/server-process-client.ts';
+import { keyHeaders } from '../testing/process-client.ts';
+import { jobRows, pollResult, submitJob } from '../testing/server-process-client.ts';
 import { type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
 import { workerPids } from '../testing/worker-pids.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
-import { keyHeaders } from '../testing/server-process-client.ts';
+import { keyHeaders } from '../testing/process-client.ts';
 import { type ServerProcess, startServerProcess } from '../testing/start-server-process.ts';
 
 // SQLite only: the log lines checked here come from the HTTP layer, the same whatever the store;

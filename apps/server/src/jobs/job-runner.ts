@@ -315,7 +315,8 @@ export class JobRunner {
       const { job } = outcome;
       this.#options.observer.finished(job.model, job.provider, 'cancelled', job.error, job.price);
       this.#active.get(id)?.controller.abort(CANCELLED);
-      this.#options.logger.info({ jobId: id }, 'job cancelled by its owner; credits refunded');
+      const refunded = job.price > 0 ? 'credits refunded' : 'nothing was charged';
+      this.#options.logger.info({ jobId: id }, `job cancelled by its owner; ${refunded}`);
     }
     return outcome;
   }
@@ -717,7 +718,9 @@ export class JobRunner {
 
   #failed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): void {
     this.#options.observer.finished(job.model, provider, 'failed', error, job.price);
-    this.#options.logger.info({ jobId: job.id, code: error.code }, 'job failed; credits refunded');
+    // A job made with the key's own credential reserved nothing: saying "refunded" would send an operator looking for a ledger line.
+    const refunded = job.price > 0 ? 'credits refunded' : 'nothing was charged';
+    this.#options.logger.info({ jobId: job.id, code: error.code }, `job failed; ${refunded}`);
   }
 }
 

@@ -15,7 +15,10 @@ export function ownCredentialProviders(
   });
 }
 
+/** How every `notChargedNote` begins, so ledger audits can find those lines without knowing the kinds. */
+export const NOT_CHARGED_NOTE_PREFIX = "made with this key's own ";
+
 /** The ledger's reason for a job made with the key's own credential of these kinds (one line, never the credential). */
 export function notChargedNote(kinds: readonly string[]): string {
-  return `made with this key's own ${[...new Set(kinds)].join(' or ')} credential: not charged`;
+  return `${NOT_CHARGED_NOTE_PREFIX}${[...new Set(kinds)].join(' or ')} credential: not charged`;
 }

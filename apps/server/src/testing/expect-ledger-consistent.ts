@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect } from 'vitest';
+import { NOT_CHARGED_NOTE_PREFIX } from '../keys/own-credential-providers.ts';
 import { connectPostgres } from '../store/postgres/connect-postgres.ts';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
 
-/** How the ledger note of a job made with its key's own provider credential begins (keys/own-credential-providers.ts). */
-const OWN_CREDENTIAL_NOTE = "made with this key''s own ";
+// The prefix as an SQL string's content (a quote doubled).
+const OWN_CREDENTIAL_NOTE = NOT_CHARGED_NOTE_PREFIX.replaceAll("'", "''");
 
 // Plain SQL both engines run alike (sums cast, since PostgreSQL sums bigints as numeric).
 const KEYS = `SELECT k.id, k.balance, CAST(COALESCE((SELECT SUM(amount) FROM ledger l WHERE l.key_id = k.id), 0) AS INTEGER) AS sum

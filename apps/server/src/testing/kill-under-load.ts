@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { isAlive } from './is-alive.ts';
 import { type JobRowReader, type JobRowSnapshot, ownerPid } from './job-row-reader.ts';
-import { keyHeaders } from './server-process-client.ts';
+import { keyHeaders } from './process-client.ts';
 import type { StandInProvider } from './stand-in-provider.ts';
 
 /** The processes under test, as killUnderLoad drives them. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { expect } from 'vitest';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
-import { keyHeaders, processClient } from './process-client.ts';
+import { processClient } from './process-client.ts';
 
 // What multi-process tests do to servers they reach only over HTTP, and to the data dir they share.
 
@@ -47,4 +47,3 @@ export async function until(check: () => boolean, what: string): Promise<void> {
   expect(check(), what).toBe(true);
 }
 
-export { keyHeaders };
