@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { BENCH_ENV } from './bench-env.ts';
 import { issueKeyInDataDir } from '../src/testing/issue-key-in-data-dir.ts';
 import { processClient } from '../src/testing/process-client.ts';
 import { type StandInMode, startStandInProvider } from '../src/testing/stand-in-provider.ts';
@@ -28,7 +29,6 @@ const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
 /** "Back to baseline": the RSS 5 s after a burst is at most this times the baseline. */
 const BACK_WITHIN = 1.25;
 const QUIET_MS = 30_000;
-const EXTRA_ENV: Record<string, string> = process.env.BENCH_ENV ? JSON.parse(process.env.BENCH_ENV) : {};
 
 const rssMb = (pid: number) => {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -69,7 +69,7 @@ async function scenario(mode: StandInMode, limitBytes: number) {
   const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
   const standIn = await startStandInProvider({ protocol: 'fal', hugeBytes: ANSWER_BYTES });
   const server = await startServerProcess(dataDir, {
-    ...EXTRA_ENV,
+    ...BENCH_ENV,
     ...falStandInEnv(standIn),
     NODE_OPTIONS: `--import ${REPORT}`,
     OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
@@ -138,8 +138,8 @@ const rows = [
 const f = (n: number) => n.toFixed(0);
 const lines = [
   `#### Gateway memory through ${BURSTS} bursts of ${JOBS} concurrent jobs, every provider answer 50 MB${
-    Object.keys(EXTRA_ENV).length > 0
-      ? ` (gateway env: ${Object.entries(EXTRA_ENV)
+    Object.keys(BENCH_ENV).length > 0
+      ? ` (gateway env: ${Object.entries(BENCH_ENV)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')})`
       : ''

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_ENV } from './bench-env.ts';
 import { spawnAndRead } from './spawn-and-read.ts';
 
 /** A gateway a bench started in its own process. */
@@ -16,7 +17,7 @@ export interface GatewayProcess {
 /**
  * Starts the gateway (`src/main.ts`) in its own process on a free port, with a fresh data dir
  * (kept in `dirs` for the caller to remove), warnings-only logs, no demo key and no active-job
- * limit worth the name; `env` adds to or overrides that, `nodeArgs` go to node (`--cpu-prof`).
+ * limit worth the name, plus BENCH_ENV; `env` adds to or overrides that, `nodeArgs` go to node (`--cpu-prof`).
  */
 export async function startGatewayProcess(
   children: ChildProcess[],
@@ -35,6 +36,7 @@ export async function startGatewayProcess(
       OPENPIXELS_LOG_LEVEL: 'warn',
       OPENPIXELS_DEMO_KEY: 'off',
       OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
+      ...BENCH_ENV,
       ...env,
     },
     /listening on (http:\/\/\S+)/,
