@@ -132,6 +132,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     logger: app.log,
     owner: instance,
     leaseMs: config.leaseMs,
+    lockWaitMs: config.lockWaitMs,
     attemptTimeoutMs: config.attemptTimeoutMs,
     maxAttempts: config.maxAttempts,
     observer: metrics,

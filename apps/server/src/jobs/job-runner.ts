@@ -27,6 +27,8 @@ export interface JobRunnerOptions {
   owner: string;
   /** How long a lease lasts without a heartbeat: how long a dead instance's jobs wait for another to take them. */
   leaseMs: number;
+  /** How long an owner's cancel waits for another process's write lock before it is refused (as a submit does); default 0. */
+  lockWaitMs?: number;
   /** Told of every attempt, reroute and finished job (the metrics); nothing by default. */
   observer?: JobObserver;
   /**
@@ -308,8 +310,14 @@ export class JobRunner {
    * had not recorded yet is dropped, and its upstream cost is the operator's.
    */
   async cancel(id: string, keyId: string): ReturnType<JobStore['cancel']> {
-    const outcome = await this.#options.store.cancel(id, keyId, (job) =>
-      createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON(),
+    // Two instances on one SQLite file collide for a millisecond at a time: waiting that out
+    // beats answering the owner SERVICE_UNAVAILABLE. A full or read-only disk is refused at once.
+    const outcome = await retryStorageWrite(
+      () =>
+        this.#options.store.cancel(id, keyId, (job) =>
+          createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON(),
+        ),
+      { locksOnly: true, maxWaitMs: this.#options.lockWaitMs ?? 0 },
     );
     if (outcome?.cancelled) {
       const { job } = outcome;

@@ -137,3 +137,27 @@ it('a provider accepts a job while another process holds the lock: its request i
   expect(fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'))).toHaveLength(1);
   expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(97);
 });
+
+it("an owner's cancel while another process holds the lock for 1 s waits it out and cancels, refunded once", async () => {
+  const { key, record } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'cancel during lock' });
+  const fal = await startStandInProvider({ protocol: 'fal' });
+  standIns.push(fal);
+  const server = await startServerProcess(dataDir, { ...falStandInEnv(fal), OPENPIXELS_LOCK_WAIT_MS: '3000' });
+  processes.push(server);
+  const { headers, submit, poll } = processClient(server, key);
+  fal.hold(true);
+  const running = (await (await submit('cancelled during the lock')).json()) as { id: string };
+  await until(() => jobRows(dataDir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
+
+  const lock = await holdWriteLock(1_000);
+  const cancelled = await fetch(`${server.url}/v2/cancel/${running.id}`, {
+    method: 'POST',
+    headers: { authorization: headers.authorization },
+  });
+  const body = (await cancelled.json()) as { status: string };
+  expect(cancelled.status, JSON.stringify(body)).toBe(200);
+  expect(body.status).toBe('cancelled');
+  await lock.released;
+  expect((await poll(running.id)).status).toBe('cancelled');
+  expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(100);
+});
