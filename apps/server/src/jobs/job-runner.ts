@@ -27,7 +27,7 @@ export interface JobRunnerOptions {
   owner: string;
   /** How long a lease lasts without a heartbeat: how long a dead instance's jobs wait for another to take them. */
   leaseMs: number;
-  /** How long an owner's cancel waits for another process's write lock before it is refused (as a submit does); default 0. */
+  /** How long an owner's cancel (refused after it, as a submit is) or an attempt's record waits for another process's write lock; default 0. */
   lockWaitMs?: number;
   /** Told of every attempt, reroute and finished job (the metrics); nothing by default. */
   observer?: JobObserver;
@@ -186,7 +186,7 @@ export class JobRunner {
               duration_ms: 0,
             };
             job.attempts.push(interrupted);
-            await this.#recordAttempt(job.id, interrupted);
+            await this.#recordAttempt(job.id, interrupted, this.#shutdown.signal);
           }
           if (here) {
             // Its run here was just stopped (a heartbeat found it taken over, before this claim
@@ -463,7 +463,7 @@ export class JobRunner {
           duration_ms: duration,
         };
         attempts.push(attempt);
-        await this.#recordAttempt(job.id, attempt);
+        await this.#recordAttempt(job.id, attempt, stop);
         lastErrorOf.set(provider, error);
         lastError = error;
         logger.warn({ jobId: job.id, provider, code: error.code, durationMs: duration }, 'provider attempt failed');
@@ -573,10 +573,18 @@ export class JobRunner {
     this.#backgroundFailures.add(retry);
   }
 
-  /** An attempt's record is informative only (the final error lists every attempt), so a storage fault skips it. */
-  async #recordAttempt(jobId: string, attempt: AttemptRecord): Promise<void> {
+  /**
+   * An attempt's record is informative (the final error lists every attempt; a completed job's
+   * `meta.attempts` counts them), so a storage fault skips it; another process's lock is first
+   * waited out for up to lockWaitMs, or two instances on one file would drop it often.
+   */
+  async #recordAttempt(jobId: string, attempt: AttemptRecord, stop: AbortSignal): Promise<void> {
     try {
-      await this.#options.store.recordAttempt(jobId, attempt);
+      await retryStorageWrite(() => this.#options.store.recordAttempt(jobId, attempt), {
+        signal: stop,
+        locksOnly: true,
+        maxWaitMs: this.#options.lockWaitMs ?? 0,
+      });
     } catch (error) {
       const storage = storageProblemOf(error);
       if (!storage) throw error;

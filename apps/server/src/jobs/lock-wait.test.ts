@@ -161,3 +161,25 @@ it("an owner's cancel while another process holds the lock for 1 s waits it out 
   expect((await poll(running.id)).status).toBe('cancelled');
   expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(100);
 });
+
+it('an attempt that fails while another process holds the lock is still counted: meta.attempts is every try the provider saw', async () => {
+  const { key } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'attempt during lock' });
+  const fal = await startStandInProvider({ protocol: 'fal' });
+  standIns.push(fal);
+  const server = await startServerProcess(dataDir, { ...falStandInEnv(fal), OPENPIXELS_LOCK_WAIT_MS: '3000' });
+  processes.push(server);
+
+  fal.holdSubmits(true);
+  fal.setMode('http-500');
+  const job = (await (await processClient(server, key).submit('fails once during the lock')).json()) as { id: string };
+  const lock = await holdWriteLock(1_000);
+  // fal answers the first submit 500 while the lock is held; the retry after it finds fal well.
+  fal.holdSubmits(false);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  fal.setMode('ok');
+  await lock.released;
+  const result = await pollResult(server.url, key, job.id);
+  const submits = fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/')).length;
+  expect(submits).toBeGreaterThanOrEqual(2);
+  expect(result).toMatchObject({ status: 'completed', meta: { provider: 'fal', attempts: submits } });
+});
