@@ -27,9 +27,9 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts the lock holder; resolves once it holds the lock, with a promise of its release. */
-async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, [HOLD_LOCK, join(dataDir, DATABASE_FILE), String(ms)], {
+/** Starts the lock holder on `dir`'s database; resolves once it holds the lock, with a promise of its release. */
+async function holdWriteLock(ms: number, dir = dataDir): Promise<{ released: Promise<void> }> {
+  const child = spawn(process.execPath, [HOLD_LOCK, join(dir, DATABASE_FILE), String(ms)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), ms + 10_000);
@@ -108,12 +108,15 @@ it('a 3 s write lock held by another process: /status and polls answer, submits 
 });
 
 it('a provider accepts a job while another process holds the lock: its request id is stored after, and a restart resumes it instead of paying again', async () => {
-  const { key, record } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'upstream during lock' });
+  // Its own data dir: a job this test left unfinished must not be taken over by the next test's server.
+  const dir = mkdtempSync(join(dataDir, 'upstream-'));
+  const { key, record } = await issueKeyInDataDir(dir, { credits: 100, name: 'upstream during lock' });
   const fal = await startStandInProvider({ protocol: 'fal' });
   standIns.push(fal);
-  // A short lease, so the restart takes the killed process's job over soon; still longer than the lock.
-  const env = { ...falStandInEnv(fal), OPENPIXELS_LEASE_MS: '3000' };
-  const server = await startServerProcess(dataDir, env);
+  // A short lease, so the restart takes the killed process's job over soon. The id's write is
+  // retried for up to a lease, with pauses that double: 6 s keeps tries going well past the lock.
+  const env = { ...falStandInEnv(fal), OPENPIXELS_LEASE_MS: '6000' };
+  const server = await startServerProcess(dir, env);
   processes.push(server);
 
   fal.hold(true);
@@ -121,35 +124,40 @@ it('a provider accepts a job while another process holds the lock: its request i
   const running = (await (await processClient(server, key).submit('accepted during the lock')).json()) as {
     id: string;
   };
-  const lock = await holdWriteLock(1_500);
+  const lock = await holdWriteLock(1_000, dir);
   // fal answers the submit (its request_id) while the lock is held: the first write of it fails.
   fal.holdSubmits(false);
   await lock.released;
-  await until(() => jobRows(dataDir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
+  await until(() => jobRows(dir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
 
   // Killed with the job in flight: the next start must poll fal's job, not submit another.
   server.child.kill('SIGKILL');
   await server.exited;
-  const restarted = await startServerProcess(dataDir, env);
+  const restarted = await startServerProcess(dir, env);
   processes.push(restarted);
   fal.hold(false);
   expect(await pollResult(restarted.url, key, running.id)).toMatchObject({ status: 'completed' });
   expect(fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'))).toHaveLength(1);
-  expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(97);
+  expect(expectLedgerConsistent(dir).get(record.id)).toBe(97);
 });
 
 it("an owner's cancel while another process holds the lock for 1 s waits it out and cancels, refunded once", async () => {
-  const { key, record } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'cancel during lock' });
+  const dir = mkdtempSync(join(dataDir, 'cancel-'));
+  const { key, record } = await issueKeyInDataDir(dir, { credits: 100, name: 'cancel during lock' });
   const fal = await startStandInProvider({ protocol: 'fal' });
   standIns.push(fal);
-  const server = await startServerProcess(dataDir, { ...falStandInEnv(fal), OPENPIXELS_LOCK_WAIT_MS: '3000' });
+  const server = await startServerProcess(dir, {
+    ...falStandInEnv(fal),
+    // Retried with pauses that double, up to this: 6 s keeps tries going well past the 1 s lock.
+    OPENPIXELS_LOCK_WAIT_MS: '6000',
+  });
   processes.push(server);
   const { headers, submit, poll } = processClient(server, key);
   fal.hold(true);
   const running = (await (await submit('cancelled during the lock')).json()) as { id: string };
-  await until(() => jobRows(dataDir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
+  await until(() => jobRows(dir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
 
-  const lock = await holdWriteLock(1_000);
+  const lock = await holdWriteLock(1_000, dir);
   const cancelled = await fetch(`${server.url}/v2/cancel/${running.id}`, {
     method: 'POST',
     headers: { authorization: headers.authorization },
@@ -159,20 +167,25 @@ it("an owner's cancel while another process holds the lock for 1 s waits it out 
   expect(body.status).toBe('cancelled');
   await lock.released;
   expect((await poll(running.id)).status).toBe('cancelled');
-  expect(expectLedgerConsistent(dataDir).get(record.id)).toBe(100);
+  expect(expectLedgerConsistent(dir).get(record.id)).toBe(100);
 });
 
 it('an attempt that fails while another process holds the lock is still counted: meta.attempts is every try the provider saw', async () => {
-  const { key } = await issueKeyInDataDir(dataDir, { credits: 100, name: 'attempt during lock' });
+  const dir = mkdtempSync(join(dataDir, 'attempt-'));
+  const { key } = await issueKeyInDataDir(dir, { credits: 100, name: 'attempt during lock' });
   const fal = await startStandInProvider({ protocol: 'fal' });
   standIns.push(fal);
-  const server = await startServerProcess(dataDir, { ...falStandInEnv(fal), OPENPIXELS_LOCK_WAIT_MS: '3000' });
+  const server = await startServerProcess(dir, {
+    ...falStandInEnv(fal),
+    // Retried with pauses that double, up to this: 6 s keeps tries going well past the 1 s lock.
+    OPENPIXELS_LOCK_WAIT_MS: '6000',
+  });
   processes.push(server);
 
   fal.holdSubmits(true);
   fal.setMode('http-500');
   const job = (await (await processClient(server, key).submit('fails once during the lock')).json()) as { id: string };
-  const lock = await holdWriteLock(1_000);
+  const lock = await holdWriteLock(1_000, dir);
   // fal answers the first submit 500 while the lock is held; the retry after it finds fal well.
   fal.holdSubmits(false);
   await new Promise((resolve) => setTimeout(resolve, 200));
