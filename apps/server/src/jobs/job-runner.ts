@@ -237,10 +237,8 @@ export class JobRunner {
     // Only the jobs running before the renewal was sent can be judged by its answer: a job
     // stored and started while it ran (a submit on another connection) is not in it, yet held.
     const judged = new Set(this.#active.keys());
-    const renewed = await retryStorageWrite(() => this.#options.store.renewLeases(this.lease()), {
-      locksOnly: true,
-      maxWaitMs: this.#options.leaseMs / 3,
-    });
+    const renew = () => this.#options.store.renewLeases(this.lease());
+    const renewed = await this.#waitingOutLocks(renew, undefined, this.#options.leaseMs / 3);
     const held = new Set(renewed);
     let takenOver = 0;
     let finishedElsewhere = 0;
@@ -312,19 +310,14 @@ export class JobRunner {
   async cancel(id: string, keyId: string): ReturnType<JobStore['cancel']> {
     // Two instances on one SQLite file collide for a millisecond at a time: waiting that out
     // beats answering the owner SERVICE_UNAVAILABLE. A full or read-only disk is refused at once.
-    const outcome = await retryStorageWrite(
-      () =>
-        this.#options.store.cancel(id, keyId, (job) =>
-          createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON(),
-        ),
-      { locksOnly: true, maxWaitMs: this.#options.lockWaitMs ?? 0 },
+    const outcome = await this.#waitingOutLocks(() =>
+      this.#options.store.cancel(id, keyId, (job) => createError('JOB_CANCELLED', { id, refunded: job.price }).toJSON()),
     );
     if (outcome?.cancelled) {
       const { job } = outcome;
       this.#options.observer.finished(job.model, job.provider, 'cancelled', job.error, job.price);
       this.#active.get(id)?.controller.abort(CANCELLED);
-      const refunded = job.price > 0 ? 'credits refunded' : 'nothing was charged';
-      this.#options.logger.info({ jobId: id }, `job cancelled by its owner; ${refunded}`);
+      this.#options.logger.info({ jobId: id }, `job cancelled by its owner; ${whatWasRefunded(job)}`);
     }
     return outcome;
   }
@@ -580,11 +573,7 @@ export class JobRunner {
    */
   async #recordAttempt(jobId: string, attempt: AttemptRecord, stop: AbortSignal): Promise<void> {
     try {
-      await retryStorageWrite(() => this.#options.store.recordAttempt(jobId, attempt), {
-        signal: stop,
-        locksOnly: true,
-        maxWaitMs: this.#options.lockWaitMs ?? 0,
-      });
+      await this.#waitingOutLocks(() => this.#options.store.recordAttempt(jobId, attempt), stop);
     } catch (error) {
       const storage = storageProblemOf(error);
       if (!storage) throw error;
@@ -599,17 +588,27 @@ export class JobRunner {
    * the job may be another instance's; any other storage fault costs only that resume.
    */
   #recordUpstream(jobId: string, upstream: UpstreamJob, stop: AbortSignal): void {
-    retryStorageWrite(() => this.#options.store.recordUpstream(jobId, upstream), {
-      signal: stop,
-      locksOnly: true,
-      maxWaitMs: this.#options.leaseMs,
-    }).catch((error: unknown) => {
+    const write = () => this.#options.store.recordUpstream(jobId, upstream);
+    this.#waitingOutLocks(write, stop, this.#options.leaseMs).catch((error: unknown) => {
       this.#storageFault(
         jobId,
         storageProblemOf(error) ?? 'unknown',
         `provider job id not recorded (a restart would submit to ${upstream.provider} again)`,
       );
     });
+  }
+
+  /**
+   * `write`, tried again while another process holds the write lock, for up to `maxWaitMs`
+   * (lockWaitMs unless said): the server's busy timeout is 1 ms, so instances sharing one SQLite
+   * file collide often and briefly. Any other storage fault is thrown at once.
+   */
+  #waitingOutLocks<T>(
+    write: () => Promise<T>,
+    signal?: AbortSignal,
+    maxWaitMs = this.#options.lockWaitMs ?? 0,
+  ): Promise<T | undefined> {
+    return retryStorageWrite(write, { locksOnly: true, maxWaitMs, ...(signal ? { signal } : {}) });
   }
 
   /** The key's own credentials for `job` as stored now, or undefined; a storage fault is logged and reads as none. */
@@ -734,10 +733,16 @@ export class JobRunner {
 
   #failed(job: JobRecord, error: OpenPixelsErrorEnvelope, provider: string | null): void {
     this.#options.observer.finished(job.model, provider, 'failed', error, job.price);
-    // A job made with the key's own credential reserved nothing: saying "refunded" would send an operator looking for a ledger line.
-    const refunded = job.price > 0 ? 'credits refunded' : 'nothing was charged';
-    this.#options.logger.info({ jobId: job.id, code: error.code }, `job failed; ${refunded}`);
+    this.#options.logger.info({ jobId: job.id, code: error.code }, `job failed; ${whatWasRefunded(job)}`);
   }
+}
+
+/**
+ * How a finished job's log line ends: a job made with the key's own credential reserved
+ * nothing, and saying "refunded" would send an operator looking for a ledger line.
+ */
+function whatWasRefunded(job: JobRecord): string {
+  return job.price > 0 ? 'credits refunded' : 'nothing was charged';
 }
 
 /**
