@@ -297,7 +297,7 @@ describe.skipIf(!canMountExt4)(
       processes.push(again);
       const result = await processClient(again, key).poll(running.id, 10_000);
       expect(result).toMatchObject({ status: 'completed', data: { url: expect.stringContaining(fal.url) } });
-      expect(fal.calls.filter((c) => c.method === 'POST' && !c.path.includes('/requests/'))).toHaveLength(2);
+      expect(fal.submits).toHaveLength(2);
       again.child.kill('SIGTERM');
       expect(await again.exited).toBe(0);
       expect([...expectLedgerConsistent(dataDir).values()]).toEqual([94]);

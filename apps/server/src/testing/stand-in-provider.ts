@@ -44,6 +44,8 @@ export interface StandInProvider {
   readonly requests: number;
   /** Every request, in order. */
   readonly calls: StandInCall[];
+  /** The requests that asked for a new job (fal's queue submit, Replicate's prediction create), in order. */
+  readonly submits: StandInCall[];
   close(): Promise<void>;
 }
 
@@ -78,6 +80,9 @@ export async function startStandInProvider(options: {
   let mode: StandInMode = options.mode ?? 'ok';
   let held = false;
   let submitsHeld: Array<() => void> | undefined;
+  /** True for a request that asks this provider for a new job. */
+  const createsJob = (method: string | undefined, path: string) =>
+    method === 'POST' && (options.protocol === 'fal' ? !path.includes('/requests/') : path.endsWith('/predictions'));
   const key = `standin_${randomBytes(12).toString('hex')}`;
   const calls: StandInCall[] = [];
   const accepted = new Set([key]);
@@ -95,8 +100,7 @@ export async function startStandInProvider(options: {
       body,
     });
     const path = (req.url ?? '/').split('?')[0] as string;
-    const creates = req.method === 'POST' && !path.includes('/requests/') && !path.endsWith('/cancel');
-    if (creates && submitsHeld) await new Promise<void>((resolve) => submitsHeld?.push(resolve));
+    if (submitsHeld && createsJob(req.method, path)) await new Promise<void>((resolve) => submitsHeld?.push(resolve));
 
     if (req.method === 'GET' && path.startsWith('/files/')) return servePicture(path, jobs, res);
     const scheme = options.protocol === 'fal' ? 'Key ' : 'Bearer ';
@@ -305,6 +309,9 @@ export async function startStandInProvider(options: {
     },
     get requests() {
       return calls.length;
+    },
+    get submits() {
+      return calls.filter((c) => createsJob(c.method, c.path.split('?')[0] as string));
     },
     calls,
     async close() {
