@@ -1,5 +1,7 @@
 import { DatabaseUnusableError } from './store/postgres/database-unusable-error.ts';
 import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts';
+import { DEFAULT_BUSY_TIMEOUT_MS } from './store/sqlite/open-database.ts';
+import { isLockProblem } from './store/storage-unavailable.ts';
 
 /** The settings a start-up failure can be blamed on. */
 interface ListenSettings {
@@ -19,6 +21,10 @@ export function startFailureLine(error: unknown, settings: ListenSettings): stri
     return `${error.message}. Check OPENPIXELS_DATABASE_URL and that the database is up.`;
   }
   const unusable = DataDirUnusableError.from(error, settings.dataDir);
+  if (unusable && isLockProblem(unusable.problem)) {
+    // Nothing to change in the settings: another process (a backup, the keys CLI) holds the lock.
+    return `${unusable.message} for over ${DEFAULT_BUSY_TIMEOUT_MS / 1000} s: another process holds its write lock (a backup, the keys CLI, a server on the same dir). Let it finish, then start again.`;
+  }
   if (unusable) {
     return `${unusable.message}. Set OPENPIXELS_DATA_DIR to a writable directory with free space, or fix this one.`;
   }

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { holdWriteLock } from '../testing/hold-write-lock-process.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
@@ -17,7 +16,6 @@ import { falStandInEnv, type ServerProcess, startServerProcess } from '../testin
 // server process must keep answering /status and polls, answer submits it cannot store with
 // SERVICE_UNAVAILABLE (uncharged), and store a finished job's result once the lock is gone.
 
-const HOLD_LOCK = fileURLToPath(new URL('../testing/hold-write-lock.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-lock-'));
 const processes: ServerProcess[] = [];
 const standIns: StandInProvider[] = [];
@@ -26,32 +24,6 @@ afterEach(async () => {
   await Promise.all(standIns.splice(0).map((s) => s.close()));
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** Starts the lock holder on `dir`'s database; resolves once it holds the lock, with a promise of its release. */
-async function holdWriteLock(ms: number, dir = dataDir): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, [HOLD_LOCK, join(dir, DATABASE_FILE), String(ms)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), ms + 10_000);
-  let output = '';
-  let onLocked: () => void = () => undefined;
-  const locked = new Promise<void>((resolve) => {
-    onLocked = resolve;
-  });
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    if (output.includes('locked')) onLocked();
-  });
-  const released = new Promise<void>((resolve, reject) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`lock holder exited with ${code}`));
-    }),
-  );
-  await locked;
-  return { released };
-}
 
 /**
  * A server process on a data dir of its own (inside this file's), so a job one test leaves
@@ -83,7 +55,7 @@ it('a 3 s write lock held by another process: /status and polls answer, submits 
   fal.hold(true);
   const running = (await (await submit('finishes during the lock')).json()) as { id: string };
 
-  const lock = await holdWriteLock(3_000);
+  const lock = await holdWriteLock(join(dataDir, DATABASE_FILE), 3_000);
   // While locked: liveness and reads answer promptly (before, every request waited out the
   // 5 s busy timeout on the event loop); each is bounded generously, the point is "not seconds".
   const slowest = { status: 0, poll: 0 };
@@ -135,7 +107,7 @@ it('a provider accepts a job while another process holds the lock: its request i
   const running = (await (await processClient(server, key).submit('accepted during the lock')).json()) as {
     id: string;
   };
-  const lock = await holdWriteLock(1_000, dir);
+  const lock = await holdWriteLock(join(dir, DATABASE_FILE), 1_000);
   // fal answers the submit (its request_id) while the lock is held: the first write of it fails.
   fal.holdSubmits(false);
   await lock.released;
@@ -162,7 +134,7 @@ it("an owner's cancel while another process holds the lock for 1 s waits it out 
   const running = (await (await submit('cancelled during the lock')).json()) as { id: string };
   await until(() => jobRows(dir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
 
-  const lock = await holdWriteLock(1_000, dir);
+  const lock = await holdWriteLock(join(dir, DATABASE_FILE), 1_000);
   const cancelled = await fetch(`${server.url}/v2/cancel/${running.id}`, {
     method: 'POST',
     headers: { authorization: headers.authorization },
@@ -182,7 +154,7 @@ it('an attempt that fails while another process holds the lock is still counted:
   fal.holdSubmits(true);
   fal.setMode('http-500');
   const job = (await (await processClient(server, key).submit('fails once during the lock')).json()) as { id: string };
-  const lock = await holdWriteLock(1_000, dir);
+  const lock = await holdWriteLock(join(dir, DATABASE_FILE), 1_000);
   // fal answers the first submit 500 while the lock is held; the retry after it finds fal well.
   fal.holdSubmits(false);
   await new Promise((resolve) => setTimeout(resolve, 200));

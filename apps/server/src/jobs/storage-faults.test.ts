@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { holdWriteLock } from '../testing/hold-write-lock-process.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope, expectErrorResponse } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
@@ -209,6 +210,32 @@ describe('a data dir that cannot be used at start', () => {
         /^openpixels: cannot start: the data dir .*a-file cannot be used: it is not a directory.*OPENPIXELS_DATA_DIR/,
       ),
     ]);
+  });
+
+  it('a write lock another process holds for a second at start is waited out, and the server serves', async () => {
+    const dataDir = join(scratch, 'locked-briefly');
+    const key = await createKey(dataDir, 5);
+    const lock = await holdWriteLock(join(dataDir, DATABASE_FILE), 1_000);
+    const server = await startServerProcess(dataDir, {});
+    processes.push(server);
+    await lock.released;
+    const answer = await fetch(`${server.url}/v2/balance`, { headers: { authorization: `Key ${key}` } });
+    expect(await answer.json()).toMatchObject({ balance: 5 });
+  });
+
+  it('a write lock held past the start-up wait stops the start with one line saying so, not blaming the dir', async () => {
+    const dataDir = join(scratch, 'locked-long');
+    await createKey(dataDir, 5);
+    const lock = await holdWriteLock(join(dataDir, DATABASE_FILE), 8_000);
+    const { code, stdout, stderr } = await runServerProcessToExit(dataDir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^openpixels: cannot start: the data dir .* cannot be used: it is locked by another connection \(SQLITE_BUSY\) for over 5 s: another process holds its write lock .*Let it finish, then start again\.$/,
+      ),
+    ]);
+    await lock.released;
   });
 });
 

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../store/sqlite/open-database.ts';
+import { holdWriteLock } from '../testing/hold-write-lock-process.ts';
 import { issueKeyInDataDir } from '../testing/issue-key-in-data-dir.ts';
 import { expectErrorEnvelope } from '../testing/expect-error-envelope.ts';
 import { expectLedgerConsistent } from '../testing/expect-ledger-consistent.ts';
@@ -23,7 +22,6 @@ import { type ServerProcess, startServerProcess } from '../testing/start-server-
 /** The jobs' deadline, and how long the lock is held: long enough for a loaded machine to take the lock before the deadline. */
 const DEADLINE_MS = 10_000;
 const LOCK_MS = 13_000;
-const HOLD_LOCK = fileURLToPath(new URL('../testing/hold-write-lock.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-outage-'));
 const processes: ServerProcess[] = [];
 const standIns: StandInProvider[] = [];
@@ -32,29 +30,6 @@ afterEach(async () => {
   await Promise.all(standIns.splice(0).map((s) => s.close()));
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** Another process holding the write lock for `ms`; resolves once it holds it, with its release. */
-async function holdWriteLock(ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, [HOLD_LOCK, join(dataDir, DATABASE_FILE), String(ms)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), ms + 10_000);
-  let output = '';
-  await new Promise<void>((resolve) =>
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('locked')) resolve();
-    }),
-  );
-  const released = new Promise<void>((resolve, reject) =>
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`lock holder exited with ${code}`));
-    }),
-  );
-  return { released };
-}
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 3_000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -95,7 +70,7 @@ it('jobs whose final write waits out an outage longer than their deadline are fi
   await until(() => replicate.calls.some((c) => c.method === 'GET'), 'replicate polled');
 
   // Held past the jobs' deadline: fal delivers inside it, replicate never does.
-  const lock = await holdWriteLock(LOCK_MS);
+  const lock = await holdWriteLock(join(dataDir, DATABASE_FILE), LOCK_MS);
   // Reads go on under the write lock: both jobs must still be unfinished as the outage begins.
   expect((await poll(timedOut)).status, 'the lock came before the deadline').toBe('processing');
   fal.hold(false);

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { storageProblemOf } from './storage-unavailable.ts';
+import { isLockProblem, storageProblemOf } from './storage-unavailable.ts';
 
 /** How `retryStorageWrite` waits between tries and when it gives up. */
 export interface RetryStorageWriteOptions {
   /** Stops the retries (shutdown); the write is then left undone and `retryStorageWrite` resolves undefined. */
   signal?: AbortSignal;
-  /** Gives up after this long and rethrows the last storage error; default: never. */
+  /** Tries for the last time at this many ms after the first, then rethrows its storage error; default: never gives up. */
   maxWaitMs?: number;
   /** Retries only while the problem is a lock held elsewhere (a full or read-only disk fails at once). */
   locksOnly?: boolean;
@@ -15,8 +15,6 @@ export interface RetryStorageWriteOptions {
   /** Called before each pause, with the problem ("full (SQLITE_FULL)"), the try number and the pause. */
   onRetry?: (problem: string, tries: number, delayMs: number) => void;
 }
-
-const LOCKED = /SQLITE_BUSY|SQLITE_LOCKED|SQLITE_PROTOCOL/;
 
 /**
  * Runs `write` until it succeeds, pausing without blocking the event loop while the storage
@@ -37,9 +35,14 @@ export async function retryStorageWrite<T>(
       return await write();
     } catch (error) {
       const problem = storageProblemOf(error);
-      if (!problem || (locksOnly && !LOCKED.test(problem))) throw error;
-      const delayMs = Math.round(Math.min(maxDelayMs, firstDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random()));
-      if (performance.now() - started + delayMs > maxWaitMs) throw error;
+      if (!problem || (locksOnly && !isLockProblem(problem))) throw error;
+      const left = maxWaitMs - (performance.now() - started);
+      if (left <= 0) throw error;
+      // The last pause is cut to end at the bound, so the last try comes at maxWaitMs, not a pause before it.
+      const delayMs = Math.min(
+        Math.ceil(left),
+        Math.round(Math.min(maxDelayMs, firstDelayMs * 2 ** (tries - 1)) * (0.5 + Math.random())),
+      );
       onRetry?.(problem, tries, delayMs);
       try {
         await sleep(delayMs, undefined, signal ? { signal } : undefined);

@@ -15,6 +15,11 @@ const SQLITE_UNAVAILABLE = new Map<number, string>([
   [15, 'locked (SQLITE_PROTOCOL)'],
 ]);
 
+/** A problem (as storageProblemOf words it) that is another connection holding the lock, which ends by itself. */
+export function isLockProblem(problem: string): boolean {
+  return /SQLITE_BUSY|SQLITE_LOCKED|SQLITE_PROTOCOL/.test(problem);
+}
+
 /** File-system errors (opening the data dir) that mean the same. */
 const FS_UNAVAILABLE = new Map<string, string>([
   ['EACCES', 'not writable (permission denied)'],

@@ -25,11 +25,11 @@ export function openDatabase(dataDir: string, options: { busyTimeoutMs?: number 
   try {
     makeDir(dataDir);
     db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+    db.exec(`PRAGMA busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     // WAL lets readers run beside the writer; NORMAL sync is crash-safe in WAL mode (a killed
     // process loses nothing committed; only a power cut may drop the last commits, atomically).
-    db.exec('PRAGMA journal_mode = WAL');
+    switchToWal(db);
     db.exec('PRAGMA synchronous = NORMAL');
-    db.exec(`PRAGMA busy_timeout = ${DEFAULT_BUSY_TIMEOUT_MS}`);
     db.exec('PRAGMA foreign_keys = ON');
     // Always a write, even with nothing to apply: a start on storage that cannot take writes stops here.
     migrate(db);
@@ -40,6 +40,28 @@ export function openDatabase(dataDir: string, options: { busyTimeoutMs?: number 
       db?.close();
     } catch {}
     throw DataDirUnusableError.from(error, dataDir) ?? error;
+  }
+}
+
+/**
+ * `PRAGMA journal_mode = WAL`, tried again for up to the default busy timeout while another
+ * process holds the lock it needs. Why: SQLite answers that pragma SQLITE_BUSY at once, without
+ * the busy handler, when another connection is switching the same new file or recovering its
+ * WAL, which is what two workers starting together on a new data dir do (2 of 30 such starts
+ * failed). Start-up only, so a blocking pause is fine: nothing is served yet.
+ */
+function switchToWal(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const until = performance.now() + DEFAULT_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = ((error as { errcode?: number }).errcode ?? 0) & 0xff;
+      if (busy !== 5 || performance.now() > until) throw error;
+      Atomics.wait(pause, 0, 0, 10);
+    }
   }
 }
 
