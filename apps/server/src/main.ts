@@ -8,6 +8,7 @@ import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { type DemoKey, keepDemoKey } from './keys/keep-demo-key.ts';
 import { startServer } from './server.ts';
+import { lockWait } from './store/retry-storage-write.ts';
 import { startBanner } from './start-banner.ts';
 import { startFailureLine } from './start-failure-line.ts';
 
@@ -49,7 +50,11 @@ async function runInstance(): Promise<void> {
   let demoKey: DemoKey | undefined;
   try {
     server = await startServer(config);
-    if (config.demoKey.enabled) demoKey = await keepDemoKey(server.keys, config.dataDir, config.demoKey.credits);
+    // Its writes meet other processes' locks like any other (the server's busy timeout is 1 ms).
+    const { keys } = server;
+    if (config.demoKey.enabled) {
+      demoKey = await lockWait(config.lockWaitMs)(() => keepDemoKey(keys, config.dataDir, config.demoKey.credits));
+    }
   } catch (error) {
     cannotStart(error);
   }

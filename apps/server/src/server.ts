@@ -20,6 +20,7 @@ import { DataDirUnusableError } from './store/sqlite/data-dir-unusable-error.ts'
 import { IDEMPOTENCY_TTL_MS } from './jobs/admission.ts';
 import { storageProblemOf } from './store/storage-unavailable.ts';
 import { openStore } from './store/open-store.ts';
+import { lockWait } from './store/retry-storage-write.ts';
 import type { JobStore, KeyStore, Store } from './store/store.ts';
 import { issueApiKey } from './keys/issue-api-key.ts';
 import { groupMetrics } from './cluster/group-metrics.ts';
@@ -120,9 +121,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const group = groupMetrics(metrics.registry);
   if (group) metrics.gatherWith(group.gather);
   const app = createFastify(config, metrics, logStream);
+  // Operator and key-holder writes wait out another process's lock as submits do.
+  const waitOutLocks = lockWait(config.lockWaitMs);
   const ownProviderKeys = new OwnProviderKeys(
     keys,
     config.secretKey === null ? null : new ProviderKeyCipher(config.secretKey, config.secretKeyPrevious),
+    waitOutLocks,
   );
   const instance = instanceName();
   const runner = new JobRunner({
@@ -151,7 +155,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     imagesDir,
     lifecycle,
     metrics,
-    admin: new KeyAdmin(store),
+    admin: new KeyAdmin(store, waitOutLocks),
     ownProviderKeys,
     rateLimiter: new RateLimiter(store.rateLimits, config.rateLimits, {
       lockWaitMs: config.lockWaitMs,

@@ -4,6 +4,7 @@ import { invalidArgument } from '../http/invalid-argument.ts';
 import { findApiKey } from '../keys/find-api-key.ts';
 import { issueApiKey } from '../keys/issue-api-key.ts';
 import { revokeKey } from '../keys/revoke-key.ts';
+import { type LockWait, noLockWait } from '../store/retry-storage-write.ts';
 import type { ApiKeyRecord, KeyLimits, LedgerEntry, Store } from '../store/store.ts';
 
 /**
@@ -15,14 +16,17 @@ import type { ApiKeyRecord, KeyLimits, LedgerEntry, Store } from '../store/store
  */
 export class KeyAdmin {
   readonly #store: Pick<Store, 'keys' | 'jobs' | 'ledger'>;
+  readonly #waitOutLocks: LockWait;
 
-  constructor(store: Pick<Store, 'keys' | 'jobs' | 'ledger'>) {
+  /** `waitOutLocks` runs each write (the server waits out other processes' locks; the CLI's busy timeout does). */
+  constructor(store: Pick<Store, 'keys' | 'jobs' | 'ledger'>, waitOutLocks: LockWait = noLockWait) {
     this.#store = store;
+    this.#waitOutLocks = waitOutLocks;
   }
 
   /** Creates a key holding `credits`; the key itself is in this answer only (the store keeps its hash). */
   create(options: { name?: string; credits?: number }): Promise<{ key: string; record: ApiKeyRecord }> {
-    return issueApiKey(this.#store.keys, options);
+    return this.#waitOutLocks(() => issueApiKey(this.#store.keys, options));
   }
 
   /** Every key, oldest first. */
@@ -40,13 +44,13 @@ export class KeyAdmin {
   /** Adds `amount` credits with a note in the ledger (not to a revoked key); answers the new balance. */
   async credit(ref: string, amount: number, note: string): Promise<{ id: string; balance: number }> {
     const { id } = await this.find(ref);
-    return { id, balance: await grantCredits(this.#store, id, amount, note) };
+    return { id, balance: await this.#waitOutLocks(() => grantCredits(this.#store, id, amount, note)) };
   }
 
   /** Takes `amount` credits away with a note (never below 0); answers the new balance. */
   async debit(ref: string, amount: number, note: string): Promise<{ id: string; balance: number }> {
     const { id } = await this.find(ref);
-    return { id, balance: await debitCredits(this.#store, id, amount, note) };
+    return { id, balance: await this.#waitOutLocks(() => debitCredits(this.#store, id, amount, note)) };
   }
 
   /** A key's credit movements, newest first. */
@@ -63,18 +67,21 @@ export class KeyAdmin {
     const record = await this.find(ref);
     for (const [name, value] of Object.entries(limits)) {
       if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
-        throw invalidArgument(name, `must be a whole number of 0 or more, or null for the server's default; got ${value}.`);
+        throw invalidArgument(
+          name,
+          `must be a whole number of 0 or more, or null for the server's default; got ${value}.`,
+        );
       }
     }
     const next = { ...record.limits, ...limits };
-    if (!(await this.#store.keys.setLimits(record.id, next))) throw keyNotFound(ref);
+    if (!(await this.#waitOutLocks(() => this.#store.keys.setLimits(record.id, next)))) throw keyNotFound(ref);
     return { ...record, limits: next };
   }
 
   /** Revokes a key at once; its unfinished jobs are cancelled and refunded. */
   async revoke(ref: string): Promise<{ id: string; revoked: true; cancelled: string[] }> {
     const { id } = await this.find(ref);
-    const { found, cancelled } = await revokeKey(this.#store, id);
+    const { found, cancelled } = await revokeKey(this.#store, id, this.#waitOutLocks);
     if (!found) throw keyNotFound(ref);
     return { id, revoked: true, cancelled };
   }

@@ -165,3 +165,56 @@ it('an attempt that fails while another process holds the lock is still counted:
   expect(submits).toBeGreaterThanOrEqual(2);
   expect(result).toMatchObject({ status: 'completed', meta: { provider: 'fal', attempts: submits } });
 });
+
+it('operator and key-holder writes during a 1 s lock wait it out: a credit, new limits, provider keys and a revoke that cancels a running job', async () => {
+  const admin = 'admin-token-for-the-lock-test';
+  // Retried with pauses that double, up to this: 6 s keeps tries going well past each 1 s lock.
+  const { dir, key, record, fal, server } = await startOnOwnDataDir('admin during lock', {
+    OPENPIXELS_LOCK_WAIT_MS: '6000',
+    OPENPIXELS_ADMIN_TOKEN: admin,
+    OPENPIXELS_SECRET_KEY: 'ab'.repeat(32),
+  });
+  const { headers, submit } = processClient(server, key);
+  fal.hold(true);
+  const running = (await (await submit('running when its key is revoked')).json()) as { id: string };
+  await until(() => jobRows(dir).some((r) => r.id === running.id && r.upstream !== null), 'request id stored');
+
+  /** `send` while another process holds the write lock for 1 s: answered once the lock is gone, not 503. */
+  const duringLock = async (send: () => Promise<Response>) => {
+    const lock = await holdWriteLock(join(dir, DATABASE_FILE), 1_000);
+    const answer = await send();
+    const body = (await answer.json()) as Record<string, unknown>;
+    expect(answer.status, JSON.stringify(body)).toBe(200);
+    await lock.released;
+    return body;
+  };
+  const operator = (path: string, method: string, body?: unknown) => () =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${admin}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+
+  expect(await duringLock(operator(`/admin/keys/${record.id}/credit`, 'POST', { amount: 50 }))).toMatchObject({
+    balance: 147, // 100, less the running job's 3, plus 50
+  });
+  expect(
+    await duringLock(operator(`/admin/keys/${record.id}/limits`, 'PUT', { requests_per_minute: 1000 })),
+  ).toMatchObject({ limits: { requests_per_minute: 1000 } });
+  expect(
+    await duringLock(() =>
+      fetch(`${server.url}/v2/provider-keys`, {
+        method: 'PUT',
+        headers: { authorization: headers.authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ replicate: 'r8_own_token_for_the_lock_test' }),
+      }),
+    ),
+  ).toEqual({ fal: false, replicate: true, reroute: false });
+  expect(await duringLock(operator(`/admin/keys/${record.id}/revoke`, 'POST'))).toEqual({
+    id: record.id,
+    revoked: true,
+    cancelled: [running.id],
+  });
+  expect(expectLedgerConsistent(dir).get(record.id)).toBe(150);
+  await expectErrorResponse(await fetch(`${server.url}/v2/balance`, { headers }), 'INVALID_API_KEY');
+});

@@ -1,5 +1,6 @@
 import { invalidArgument } from '../http/invalid-argument.ts';
 import type { OwnCredentials } from '../jobs/job-runner.ts';
+import { type LockWait, noLockWait } from '../store/retry-storage-write.ts';
 import type { ApiKeyRecord, KeyStore } from '../store/store.ts';
 import type { ProviderKeyCipher } from './provider-key-cipher.ts';
 
@@ -25,10 +26,13 @@ export interface OwnProviderKeysView {
 export class OwnProviderKeys {
   readonly #keys: KeyStore;
   readonly #cipher: ProviderKeyCipher | null;
+  readonly #waitOutLocks: LockWait;
 
-  constructor(keys: KeyStore, cipher: ProviderKeyCipher | null) {
+  /** `waitOutLocks` runs the write of a change (the server waits out other processes' locks). */
+  constructor(keys: KeyStore, cipher: ProviderKeyCipher | null, waitOutLocks: LockWait = noLockWait) {
     this.#keys = keys;
     this.#cipher = cipher;
+    this.#waitOutLocks = waitOutLocks;
   }
 
   /** True when the server can keep provider keys (OPENPIXELS_SECRET_KEY is set). */
@@ -55,7 +59,7 @@ export class OwnProviderKeys {
     }
     const reroute = change.reroute ?? key.byoReroute;
     const sealed = held.fal === undefined && held.replicate === undefined ? null : cipher.seal(key.id, held);
-    await this.#keys.setProviderCredentials(key.id, sealed, reroute);
+    await this.#waitOutLocks(() => this.#keys.setProviderCredentials(key.id, sealed, reroute));
     return { fal: held.fal !== undefined, replicate: held.replicate !== undefined, reroute };
   }
 

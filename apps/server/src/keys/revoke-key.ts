@@ -1,4 +1,5 @@
 import { createError } from '@openpixels/errors';
+import { type LockWait, noLockWait } from '../store/retry-storage-write.ts';
 import type { Store } from '../store/store.ts';
 
 /** What revoking a key did. */
@@ -20,18 +21,24 @@ export interface RevokedKey {
  * active (AdmissionRules.capacity); so every job of the key is either committed before the
  * revoke, and listed here, or refused with INVALID_API_KEY, charging nothing.
  */
-export async function revokeKey(store: Pick<Store, 'keys' | 'jobs'>, id: string): Promise<RevokedKey> {
-  if (!(await store.keys.revoke(id, Date.now()))) return { found: false, cancelled: [] };
+export async function revokeKey(
+  store: Pick<Store, 'keys' | 'jobs'>,
+  id: string,
+  waitOutLocks: LockWait = noLockWait,
+): Promise<RevokedKey> {
+  if (!(await waitOutLocks(() => store.keys.revoke(id, Date.now())))) return { found: false, cancelled: [] };
   const cancelled: string[] = [];
   for (const job of await store.jobs.listUnfinished(id)) {
-    const outcome = await store.jobs.cancel(job.id, id, (stored) =>
-      createError(
-        'JOB_CANCELLED',
-        { id: stored.id, refunded: stored.price },
-        {
-          message: `Job ${stored.id} was cancelled because its API key was revoked; its ${stored.price} credits were refunded.`,
-        },
-      ).toJSON(),
+    const outcome = await waitOutLocks(() =>
+      store.jobs.cancel(job.id, id, (stored) =>
+        createError(
+          'JOB_CANCELLED',
+          { id: stored.id, refunded: stored.price },
+          {
+            message: `Job ${stored.id} was cancelled because its API key was revoked; its ${stored.price} credits were refunded.`,
+          },
+        ).toJSON(),
+      ),
     );
     if (outcome?.cancelled) cancelled.push(job.id);
   }

@@ -52,3 +52,21 @@ export async function retryStorageWrite<T>(
     }
   }
 }
+
+/** Runs a write, waiting out another process's write lock (see `lockWait`). */
+export type LockWait = <T>(write: () => Promise<T>) => Promise<T>;
+
+/** Tries once: for the keys CLI, whose busy timeout already waits for the lock. */
+export const noLockWait: LockWait = (write) => write();
+
+/**
+ * Writes an operator or a key's holder asks for (admin, provider keys), tried again while
+ * another process holds the SQLite write lock, for up to `maxWaitMs`, then answered with the
+ * lock's error (SERVICE_UNAVAILABLE). Why: the server's busy timeout is 1 ms, so without this a
+ * credit or a revoke was refused at the first collision with another writer of the file.
+ */
+export function lockWait(maxWaitMs: number): LockWait {
+  // No signal is given, so retryStorageWrite never resolves undefined.
+  return async (write) =>
+    (await retryStorageWrite(write, { locksOnly: true, maxWaitMs })) as Awaited<ReturnType<typeof write>>;
+}
