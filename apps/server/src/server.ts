@@ -109,7 +109,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     providers.map((p) => p.id),
     config.breaker,
   );
-  const events = new JobEvents((id) => store.watchJob(id));
+  // A job this process runs is announced in process when it finishes: nothing to watch for.
+  // (Called only once a poll waits, after the runner below exists.)
+  const events = new JobEvents((id) => (runner.isRunning(id) ? () => {} : store.watchJob(id)));
   store.onJobFinished((id, job) => events.notify(id, job));
   const lifecycle = { draining: false };
 

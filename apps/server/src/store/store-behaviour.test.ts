@@ -14,7 +14,8 @@ import type { NewJob, Store } from './store.ts';
 /** A way to open a fresh, empty store of one engine, and to throw it away afterwards. */
 interface StoreFactory {
   name: string;
-  open(): Promise<{ store: Store; dispose(): Promise<void> }>;
+  /** `another()` opens a second Store on the same data, as another process would (closed by dispose). */
+  open(): Promise<{ store: Store; another(): Promise<Store>; dispose(): Promise<void> }>;
 }
 
 /** Every implementation of Store runs the same cases: add a factory here and it is held to them. */
@@ -24,10 +25,15 @@ const factories: StoreFactory[] = [
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'openpixels-store-'));
       const store = openSqliteStore(dir);
+      const others: Store[] = [];
       return {
         store,
+        async another() {
+          others.push(openSqliteStore(dir));
+          return others.at(-1) as Store;
+        },
         async dispose() {
-          await store.close();
+          await Promise.all([store, ...others].map((s) => s.close()));
           rmSync(dir, { recursive: true, force: true });
         },
       };
@@ -39,10 +45,15 @@ const factories: StoreFactory[] = [
       // A database of its own in the run's throwaway cluster (testing/postgres-global-setup.ts).
       const database = await createTestDatabase();
       const store = await openPostgresStore(database.url);
+      const others: Store[] = [];
       return {
         store,
+        async another() {
+          others.push(await openPostgresStore(database.url));
+          return others.at(-1) as Store;
+        },
         async dispose() {
-          await store.close();
+          await Promise.all([store, ...others].map((s) => s.close()));
           await database.drop();
         },
       };
@@ -56,8 +67,9 @@ const cancelled = (id: string) => () => createError('JOB_CANCELLED', { id, refun
 describe.each(factories)('Store on $name', (factory) => {
   let store: Store;
   let dispose: () => Promise<void>;
+  let another: () => Promise<Store>;
   beforeAll(async () => {
-    ({ store, dispose } = await factory.open());
+    ({ store, another, dispose } = await factory.open());
   });
   afterAll(() => dispose());
 
@@ -178,6 +190,32 @@ describe.each(factories)('Store on $name', (factory) => {
     expect(announced).toEqual([stored]);
     unsubscribe();
     expect(await balanceOf(key.id)).toBe(7);
+    await expectLedgerSumsToBalance(key.id);
+  });
+
+  it("announces another process's finish of a job watched here, also one finished before the watch, and no other", async () => {
+    const other = await another();
+    const key = await fundedKey(10);
+    const heard = new Set<string>();
+    const unsubscribe = store.onJobFinished((id) => heard.add(id));
+    const stored = async (prompt: string) => (await store.jobs.create(newJob(key.id, { prompt }))).job;
+    const [watched, finishedFirst, unwatched] = [
+      await stored('watched'),
+      await stored('finished first'),
+      await stored('unwatched'),
+    ];
+    const stops = [store.watchJob(watched.id)];
+    // Time for the watch to be in place (PostgreSQL marks the row after a moment) before the finish.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await other.jobs.complete(watched.id, 'local', 'https://images.example/w.png', ATTEMPT);
+    await other.jobs.complete(finishedFirst.id, 'local', 'https://images.example/f.png', ATTEMPT);
+    await other.jobs.fail(unwatched.id, createError('INTERNAL_SERVER_ERROR').toJSON(), null);
+    stops.push(store.watchJob(finishedFirst.id));
+    await expect.poll(() => [...heard].sort()).toEqual([watched.id, finishedFirst.id].sort());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard.has(unwatched.id)).toBe(false);
+    for (const stop of stops) stop();
+    unsubscribe();
     await expectLedgerSumsToBalance(key.id);
   });
 

@@ -232,16 +232,17 @@ export interface Store {
   /**
    * Calls `listener` with the id of every job that finishes (completed, failed, cancelled),
    * whichever instance sharing this store finished it, soon after its commit: long polls wake
-   * on it. SQLite: in-process events (and between the workers of one machine); PostgreSQL:
-   * LISTEN/NOTIFY. `job` is the job as committed when this process completed it (a long poll
+   * on it (another process's finish only for a job watched here: see watchJob). SQLite:
+   * in-process events (and between the workers of one machine); PostgreSQL: LISTEN/NOTIFY. `job` is the job as committed when this process completed it (a long poll
    * then answers without reading it back); absent otherwise. Answers a function that unsubscribes.
    */
   onJobFinished(listener: (jobId: string, job?: JobRecord) => void): () => void;
   /**
    * A long poll waits for this job: also announce its finish (through onJobFinished) when a
    * process this store hears nothing from finishes it. SQLite: another process on the data dir,
-   * seen by `PRAGMA data_version`, looked at only while some job is watched; PostgreSQL: nothing
-   * to do (every finish is NOTIFYed). Answers a function that stops watching.
+   * seen by `PRAGMA data_version`, looked at only while some job is watched; PostgreSQL: the job
+   * is marked watched (after a moment, unless the watch ended first), and a finish NOTIFYs only
+   * marked jobs. A job that finished before the watch is announced too. Answers a function that stops watching.
    */
   watchJob(jobId: string): () => void;
   /** Waits for queued writes, then closes the connection(s). */

@@ -109,4 +109,13 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   ALTER TABLE api_keys ADD COLUMN byo_reroute boolean NOT NULL DEFAULT false;
   `,
   },
+  {
+    version: 4,
+    name: 'finishes are announced only for jobs some instance waits for',
+    sql: `
+  -- Set by an instance whose long poll waits for a job it does not run; a finish NOTIFYs only
+  -- such jobs (NOTIFY takes a global lock at commit, and most jobs are polled where they run).
+  ALTER TABLE jobs ADD COLUMN watched boolean NOT NULL DEFAULT false;
+  `,
+  },
 ];

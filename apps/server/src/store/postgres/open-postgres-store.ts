@@ -10,6 +10,13 @@ import { PostgresKeyStore } from './postgres-key-store.ts';
 import { PostgresLedger } from './postgres-ledger.ts';
 import { PostgresRateLimits } from './postgres-rate-limits.ts';
 
+/**
+ * How long a long poll waits before its job is marked watched: longer than its first read
+ * takes, so a poll answered by that read never writes; the most a cross-instance wake-up of a
+ * job finished in that moment can lag is this plus the UPDATE.
+ */
+const WATCH_DELAY_MS = 10;
+
 /** Options of `openPostgresStore`. */
 export interface PostgresStoreOptions {
   /** Connections this instance keeps (10 by default). */
@@ -20,7 +27,8 @@ export interface PostgresStoreOptions {
  * The Store on a PostgreSQL database shared by any number of instances: connects, migrates
  * (once, whichever instances start together), and listens for finished jobs. A job this
  * instance finishes is announced here right after its commit; one another instance finishes
- * arrives through LISTEN/NOTIFY, a millisecond or so later, and this instance's own
+ * arrives through LISTEN/NOTIFY, a millisecond or so later, when this instance marked it
+ * watched (watchJob: one of its long polls waits for it), and this instance's own
  * notifications are skipped so that no listener hears a job twice. Throws
  * DatabaseUnusableError when the database cannot be used at start.
  */
@@ -52,8 +60,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    // Every finish, on any instance, is NOTIFYed to all: nothing to look for.
-    watchJob: () => () => {},
+    // A finish is NOTIFYed only for a job marked watched. The mark waits a moment, so that a
+    // poll whose first read finds the job already finished (the usual case) costs no UPDATE.
+    watchJob(jobId) {
+      const timer = setTimeout(() => {
+        jobs.watch(jobId).then(
+          (marked) => {
+            if (!marked) announce(jobId); // finished before the mark: the waiters read it now
+          },
+          () => announce(jobId), // the database is away: the waiters read again (and hear why)
+        );
+      }, WATCH_DELAY_MS);
+      return () => clearTimeout(timer);
+    },
     async close() {
       await jobs.idle();
       listeners.clear();

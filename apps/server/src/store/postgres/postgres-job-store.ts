@@ -134,13 +134,33 @@ export class PostgresJobStore implements JobStore {
          VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
                  ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
                  ${lease?.owner ?? null}, ${lease?.until ?? null})`,
-      moveCredits(tx, { keyId: input.keyId, jobId: id, kind: 'reserve', amount: 0 - input.price, note: input.reserveNote ?? null, now }),
+      moveCredits(tx, {
+        keyId: input.keyId,
+        jobId: id,
+        kind: 'reserve',
+        amount: 0 - input.price,
+        note: input.reserveNote ?? null,
+        now,
+      }),
       idem &&
         tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
            VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,
       tx`COMMIT`,
     ]);
     return { job, replayed: false };
+  }
+
+  /**
+   * Marks the job as waited for by another instance than the one running it, so that its
+   * finish is NOTIFYed; false when it already finished (or does not exist): the caller then
+   * reads it instead of waiting. The UPDATE and a finish lock the same row, so either this
+   * mark is committed before the finish (which then sees it and NOTIFYs) or it finds the job
+   * finished: no finish goes unheard.
+   */
+  async watch(id: string): Promise<boolean> {
+    const marked = await this.#sql`
+      UPDATE jobs SET watched = true WHERE id = ${id} AND status IN ('queued', 'processing') RETURNING 1`;
+    return marked.length > 0;
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
@@ -177,7 +197,8 @@ export class PostgresJobStore implements JobStore {
   ): Promise<boolean> {
     const now = Date.now();
     if (options.notCharged) return this.#completeNotCharged(id, provider, url, attempt, options.notCharged.note, now);
-    // One statement, so the NOTIFY is sent exactly when the completion commits; it answers the
+    // One statement, so the NOTIFY is sent exactly when the completion commits (and only when
+    // another instance waits for the job: `watched`, as locked by this UPDATE); it answers the
     // row, so that this instance's long polls for the job need not read it back.
     const [row] = await this.#sql<JobRow[]>`
       WITH done AS (
@@ -185,7 +206,8 @@ export class PostgresJobStore implements JobStore {
                attempts = attempts || ${json(this.#sql, [attempt])}, updated_at = ${now}, finished_at = ${now}, lease_until = NULL
          WHERE id = ${id} AND status IN ('queued', 'processing')
         RETURNING *)
-      SELECT done.*, pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || done.id) FROM done`;
+      SELECT done.*, CASE WHEN done.watched THEN pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || done.id) END
+        FROM done`;
     if (row) this.#finished(id, toJob(row));
     return row !== undefined;
   }
@@ -208,7 +230,8 @@ export class PostgresJobStore implements JobStore {
         RETURNING *`;
       if (!row) return undefined;
       await moveCredits(tx, { keyId: row.key_id, jobId: id, kind: 'refund', amount: row.price, note, now });
-      await tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || ${id})`;
+      if ((row as { watched?: boolean }).watched)
+        await tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${this.#origin} || ' ' || ${id})`;
       return row;
     });
     if (completed) this.#finished(id, toJob(completed));
@@ -249,16 +272,16 @@ export class PostgresJobStore implements JobStore {
     provider: string | null,
   ): Promise<boolean> {
     const now = Date.now();
-    const [job] = await tx<{ key_id: string; price: number }[]>`
+    const [job] = await tx<{ key_id: string; price: number; watched: boolean }[]>`
       UPDATE jobs SET status = ${status}, error = ${json(tx, error)}, provider = ${provider}, updated_at = ${now},
              finished_at = ${now}, lease_until = NULL
        WHERE id = ${id} AND status IN ('queued', 'processing')
-      RETURNING key_id, price`;
+      RETURNING key_id, price, watched`;
     if (!job) return false;
     await Promise.all([
       job.price > 0 &&
         moveCredits(tx, { keyId: job.key_id, jobId: id, kind: 'refund', amount: job.price, note: null, now }),
-      tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${`${this.#origin} ${id}`})`,
+      job.watched && tx`SELECT pg_notify(${JOB_FINISHED_CHANNEL}, ${`${this.#origin} ${id}`})`,
     ]);
     return true;
   }
