@@ -4,7 +4,8 @@
 // gateway runs in its own process (with bench/memory-report.ts loaded); the stand-in and the
 // load run here, on 127.0.0.1. Each burst is followed by 5 s of ordinary traffic, and the RSS
 // then is "back to baseline" when it is within 25% of the baseline (the RSS after a warm-up
-// burst of 200 ordinary jobs and 5 s of rest). After the bursts come 30 s without traffic, then
+// burst of 200 ordinary jobs and 5 s of rest); a control row runs the same bursts with ordinary
+// answers. After the bursts come 30 s without traffic, then
 // it says where the resident memory is: the V8 heap and the ArrayBuffers (memory-report.ts),
 // glibc's main-arena heap (`[heap]` in /proc/PID/smaps), all anonymous memory (smaps_rollup),
 // and the RSS once `malloc_trim(0)` was called in the gateway through gdb (when gdb is there),
@@ -29,6 +30,8 @@ const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
 /** "Back to baseline": the RSS 5 s after a burst is at most this times the baseline. */
 const BACK_WITHIN = 1.25;
 const QUIET_MS = 30_000;
+/** BENCH_NODE_ARGS='--memory-saver-mode …': V8 flags for the gateway (NODE_OPTIONS takes only a few of them). */
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 const rssMb = (pid: number) => {
   const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -68,15 +71,19 @@ async function scenario(mode: StandInMode, limitBytes: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-memory-'));
   const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
   const standIn = await startStandInProvider({ protocol: 'fal', hugeBytes: ANSWER_BYTES });
-  const server = await startServerProcess(dataDir, {
-    ...BENCH_ENV,
-    ...falStandInEnv(standIn),
-    NODE_OPTIONS: `--import ${REPORT}`,
-    OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
-    OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
-    OPENPIXELS_BREAKER_FAILURES: '1000',
-    OPENPIXELS_SUBMIT_WAIT_MS: '0',
-  });
+  const server = await startServerProcess(
+    dataDir,
+    {
+      ...BENCH_ENV,
+      ...falStandInEnv(standIn),
+      NODE_OPTIONS: `--import ${REPORT}`,
+      OPENPIXELS_PROVIDER_MAX_RESPONSE_BYTES: String(limitBytes),
+      OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY: '100000',
+      OPENPIXELS_BREAKER_FAILURES: '1000',
+      OPENPIXELS_SUBMIT_WAIT_MS: '0',
+    },
+    NODE_ARGS.length > 0 ? { command: [process.execPath, ...NODE_ARGS, 'src/main.ts'] } : {},
+  );
   const pid = server.child.pid as number;
   const client = processClient(server, key);
   const job = (prompt: string) =>
@@ -130,7 +137,11 @@ async function scenario(mode: StandInMode, limitBytes: number) {
   }
 }
 
+const only = process.env.BENCH_ROWS?.split(',');
 const rows = [
+  // The control: the same bursts of 200 jobs with ordinary answers. What it grows by is what
+  // any burst of that many jobs costs, not what the oversized answers do.
+  ['ordinary (the control)', 'ok', 1024 * 1024, 'default'],
   ['streamed (chunked)', 'huge-chunked', 1024 * 1024, 'default'],
   ['streamed (chunked)', 'huge-chunked', 256 * 1024, 'a tighter setting'],
   ['announced (Content-Length)', 'huge', 1024 * 1024, 'default: refused on the header, unread'],
@@ -143,12 +154,13 @@ const lines = [
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')})`
       : ''
-  }`,
+  }${NODE_ARGS.length > 0 ? ` (node ${NODE_ARGS.join(' ')})` : ''}`,
   '',
   `| provider answer | read limit | baseline RSS MB | peak RSS MB per burst | RSS 5 s after each burst (ordinary traffic), MB | back to baseline (≤ ${BACK_WITHIN}×) | RSS after ${QUIET_MS / 1000} s more without traffic, MB | of it: V8 heap used / total, ArrayBuffers MB | of it: anonymous / glibc main arena MB | RSS after malloc_trim(0), MB | burst jobs failed (PROVIDER_ERROR) |`,
   '| --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |',
 ];
-for (const [label, mode, limit, note] of rows) {
+// BENCH_ROWS=ok,huge picks rows by the stand-in's mode (ok, huge-chunked, huge).
+for (const [label, mode, limit, note] of rows.filter(([, mode]) => !only || only.includes(mode))) {
   const r = await scenario(mode, limit);
   const back = r.afters.filter((rss) => rss <= r.baseline * BACK_WITHIN).length;
   lines.push(

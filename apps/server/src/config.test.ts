@@ -74,6 +74,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it("turns V8's memory saver mode on by default; off only when asked, and nothing else is taken", () => {
+    expect(loadConfig({}).memorySaver).toBe(true);
+    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'off' }).memorySaver).toBe(false);
+    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'on' }).memorySaver).toBe(true);
+    expect(problemsOf({ OPENPIXELS_MEMORY_SAVER: 'yes' })).toEqual([
+      expect.stringMatching(/^OPENPIXELS_MEMORY_SAVER must be one of on, off/),
+    ]);
+  });
+
   it('reports every bad variable at once, by name', () => {
     let error: unknown;
     try {

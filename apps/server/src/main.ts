@@ -3,6 +3,7 @@
 // above 1, a primary and its workers), prints the data dir's demo key on a local-only server,
 // and shuts down gracefully on SIGTERM or Ctrl-C.
 import cluster from 'node:cluster';
+import { setFlagsFromString } from 'node:v8';
 import { type ClusterMessage, isClusterMessage } from './cluster/cluster-messages.ts';
 import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -28,6 +29,11 @@ try {
   }
   throw error;
 }
+
+// V8 otherwise keeps the heap a burst grew to (a 200-job burst left it 2 to 6 times its size
+// for good; see the README's memory section) and collects by allocation, not by time. Set
+// before the server allocates anything much; the flag is read at each sizing decision.
+if (config.memorySaver) setFlagsFromString('--memory-saver-mode');
 
 if (config.workers > 1 && cluster.isPrimary) {
   await runPrimary(config).catch(cannotStart);
