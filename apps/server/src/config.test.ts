@@ -46,14 +46,18 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ OPENPIXELS_METRICS_TOKEN: 'a-long-enough-token', OPENPIXELS_METRICS_PORT: '9464' }),
     ).toMatchObject({ metricsToken: 'a-long-enough-token', metricsPort: 9464 });
-    expect(problemsOf({ OPENPIXELS_METRICS_TOKEN: 'short-secret' })).toEqual(['OPENPIXELS_METRICS_TOKEN must be at least 16 characters without spaces']);
+    expect(problemsOf({ OPENPIXELS_METRICS_TOKEN: 'short-secret' })).toEqual([
+      'OPENPIXELS_METRICS_TOKEN must be at least 16 characters without spaces',
+    ]);
   });
 
   it('reads the secret key as 64 hex characters, and refuses anything else without echoing it', () => {
     expect(loadConfig({}).secretKey).toBeNull();
     const hex = 'ab'.repeat(32);
     expect(loadConfig({ OPENPIXELS_SECRET_KEY: hex }).secretKey?.equals(Buffer.from(hex, 'hex'))).toBe(true);
-    expect(problemsOf({ OPENPIXELS_SECRET_KEY: 'not-a-secret-key-xyz' })).toEqual(['OPENPIXELS_SECRET_KEY must be 64 hex characters (32 random bytes: openssl rand -hex 32)']);
+    expect(problemsOf({ OPENPIXELS_SECRET_KEY: 'not-a-secret-key-xyz' })).toEqual([
+      'OPENPIXELS_SECRET_KEY must be 64 hex characters (32 random bytes: openssl rand -hex 32)',
+    ]);
   });
 
   it('reads the fault limits: lock wait, connection cap, provider answer size', () => {
@@ -74,12 +78,12 @@ describe('loadConfig', () => {
     );
   });
 
-  it("turns V8's memory saver mode on by default; off only when asked, and nothing else is taken", () => {
-    expect(loadConfig({}).memorySaver).toBe(true);
-    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'off' }).memorySaver).toBe(false);
-    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'on' }).memorySaver).toBe(true);
+  it("switches V8's memory saver mode by load by default; always or never when asked, and nothing else is taken", () => {
+    expect(loadConfig({}).memorySaver).toBe('auto');
+    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'off' }).memorySaver).toBe('off');
+    expect(loadConfig({ OPENPIXELS_MEMORY_SAVER: 'on' }).memorySaver).toBe('on');
     expect(problemsOf({ OPENPIXELS_MEMORY_SAVER: 'yes' })).toEqual([
-      expect.stringMatching(/^OPENPIXELS_MEMORY_SAVER must be one of on, off/),
+      expect.stringMatching(/^OPENPIXELS_MEMORY_SAVER must be one of auto, on, off/),
     ]);
   });
 
