@@ -136,6 +136,14 @@ try {
     const before = [...gatewayPids.map(cpuOrZero), ...databasePids.map(cpuOrZero)];
     const { images: perSecond, requests } = await load(urls, key, scenario.mode);
     const after = [...gatewayPids.map(cpuOrZero), ...databasePids.map(cpuOrZero)];
+    // A row is only what it says if every process it counts served to its end (a worker that
+    // failed its start once left a "2 workers" row served by one, unnoticed).
+    for (const g of gateways) {
+      const serving = withChildren(g.pid).length - 1;
+      if (scenario.workers && serving !== scenario.workers) {
+        throw new Error(`the ${scenario.workers}-worker gateway ended its row with ${serving} workers`);
+      }
+    }
     const images = perSecond * SECONDS;
     const used = after.map((a, i) => a - (before[i] as number));
     const gatewayCpu = used.slice(0, gatewayPids.length).reduce((a, b) => a + b, 0);
