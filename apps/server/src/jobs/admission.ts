@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createError } from '@openpixels/errors';
 import type { ServerConfig } from '../config.ts';
-import { retryStorageWrite } from '../store/retry-storage-write.ts';
+import { lockWait } from '../store/retry-storage-write.ts';
 import { shuttingDownError } from '../http/shutting-down-error.ts';
 import { modelCatalog, modelIds, resolveModel } from '../models/model-catalog.ts';
 import type { ProviderAdapter } from '../providers/provider-adapter.ts';
@@ -215,15 +215,12 @@ export async function admitJob(
   try {
     // Last of the checks: a submit refused for anything else never counts against the limit.
     giveBackImages = await deps.rateLimiter.takeImages(key, 1);
-    created = (await retryStorageWrite(
-      () => {
-        // Checked right before the job is queued for its commit: shutdown waits for queued
-        // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
-        if (deps.lifecycle.draining) throw shuttingDownError();
-        return deps.jobs.create(newJob);
-      },
-      { locksOnly: true, maxWaitMs: deps.config.lockWaitMs },
-    )) as { job: JobRecord; replayed: boolean }; // undefined only when stopped by a signal; none is given
+    created = await lockWait(deps.config.lockWaitMs)(async () => {
+      // Checked right before the job is queued for its commit: shutdown waits for queued
+      // submits (jobs.idle), so a job accepted here is started and drained, never orphaned.
+      if (deps.lifecycle.draining) throw shuttingDownError();
+      return deps.jobs.create(newJob);
+    });
   } catch (error) {
     giveBackProbe();
     giveBackImages();

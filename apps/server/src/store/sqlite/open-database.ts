@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { migrations } from './migrations.ts';
 import { DataDirUnusableError } from './data-dir-unusable-error.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
+import { isLockProblem, storageProblemOf } from '../storage-unavailable.ts';
 
 /** The file name of the database inside the data dir. */
 export const DATABASE_FILE = 'openpixels.sqlite';
@@ -58,8 +59,7 @@ function switchToWal(db: DatabaseSync): void {
       db.exec('PRAGMA journal_mode = WAL');
       return;
     } catch (error) {
-      const busy = ((error as { errcode?: number }).errcode ?? 0) & 0xff;
-      if (busy !== 5 || performance.now() > until) throw error;
+      if (!isLockProblem(storageProblemOf(error) ?? '') || performance.now() > until) throw error;
       Atomics.wait(pause, 0, 0, 10);
     }
   }
