@@ -2,6 +2,7 @@ import type { KeyAdmin } from './admin/key-admin.ts';
 import type { ServerConfig } from './config.ts';
 import type { JobEvents } from './jobs/job-events.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
+import type { SubmitHold } from './jobs/submit-hold.ts';
 import type { OwnProviderKeys } from './keys/own-provider-keys.ts';
 import type { RateLimiter } from './limits/rate-limiter.ts';
 import type { GatewayMetrics } from './metrics/gateway-metrics.ts';
@@ -16,6 +17,8 @@ export interface AppDeps {
   jobs: JobStore;
   runner: JobRunner;
   events: JobEvents;
+  /** How long a submit without `wait_ms` holds its answer, learned from this process's finishes. */
+  submitHold: SubmitHold;
   health: ProviderHealth;
   providers: readonly ProviderAdapter[];
   imagesDir: string;

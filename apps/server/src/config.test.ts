@@ -125,6 +125,15 @@ describe('OPENPIXELS_SUBMIT_WAIT_MS', () => {
   });
 });
 
+describe('OPENPIXELS_SUBMIT_HOLD_MAX_MS', () => {
+  it('lets a learned hold grow to 1000 ms by default, takes 0 to 5000, and refuses more', () => {
+    expect(loadConfig({}).submitHoldMaxMs).toBe(1_000);
+    expect(loadConfig({ OPENPIXELS_SUBMIT_HOLD_MAX_MS: '0' }).submitHoldMaxMs).toBe(0);
+    expect(loadConfig({ OPENPIXELS_SUBMIT_HOLD_MAX_MS: '5000' }).submitHoldMaxMs).toBe(5_000);
+    expect(() => loadConfig({ OPENPIXELS_SUBMIT_HOLD_MAX_MS: '5001' })).toThrow(/OPENPIXELS_SUBMIT_HOLD_MAX_MS/);
+  });
+});
+
 describe('OPENPIXELS_CORS_ORIGINS', () => {
   it('allows every origin by default, takes a list or "off", and names a bad entry', () => {
     expect(loadConfig({}).corsOrigins).toEqual(['*']);

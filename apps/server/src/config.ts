@@ -56,6 +56,12 @@ export interface ServerConfig {
    * result itself and save the client a poll; 0 answers at once with the job's state.
    */
   submitWaitMs: number;
+  /**
+   * The longest a submit without `wait_ms` may be held, learned from the model's latest jobs
+   * (SubmitHold): used only while 9 in 10 of them finished within it. At or under
+   * `submitWaitMs`, every submit holds `submitWaitMs`.
+   */
+  submitHoldMaxMs: number;
   maxActiveJobsPerKey: number;
   /** Every key's rate limits unless it has its own (admin API, keys CLI): per minute, 0 for none. */
   rateLimits: { requestsPerMinute: number; imagesPerMinute: number };
@@ -309,6 +315,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Brief on purpose: until submit answers, the client does not know the job's id (a
     // dropped connection leaves it a charged job it cannot find without an Idempotency-Key).
     submitWaitMs: int('OPENPIXELS_SUBMIT_WAIT_MS', 5, 0, 1_000),
+    // Longer only for jobs that have been finishing within it: then the client sends no poll.
+    submitHoldMaxMs: int('OPENPIXELS_SUBMIT_HOLD_MAX_MS', 1_000, 0, 5_000),
     maxActiveJobsPerKey: int('OPENPIXELS_MAX_ACTIVE_JOBS_PER_KEY', 1_000, 1, 1_000_000),
     rateLimits: {
       requestsPerMinute: int('OPENPIXELS_RATE_LIMIT_REQUESTS_PER_MINUTE', 0, 0, 100_000_000),

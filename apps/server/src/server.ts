@@ -27,6 +27,7 @@ import { groupMetrics } from './cluster/group-metrics.ts';
 import { OwnProviderKeys } from './keys/own-provider-keys.ts';
 import { ProviderKeyCipher } from './keys/provider-key-cipher.ts';
 import { JobEvents } from './jobs/job-events.ts';
+import { SubmitHold } from './jobs/submit-hold.ts';
 import { deleteOldJobs } from './jobs/delete-old-jobs.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { RateLimiter } from './limits/rate-limiter.ts';
@@ -112,7 +113,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // A job this process runs is announced in process when it finishes: nothing to watch for.
   // (Called only once a poll waits, after the runner below exists.)
   const events = new JobEvents((id) => (runner.isRunning(id) ? () => {} : store.watchJob(id)));
-  store.onJobFinished((id, job) => events.notify(id, job));
+  const submitHold = new SubmitHold(config.submitWaitMs, config.submitHoldMaxMs);
+  store.onJobFinished((id, job) => {
+    if (job) submitHold.finished(job);
+    events.notify(id, job);
+  });
   const lifecycle = { draining: false };
 
   const metrics = new GatewayMetrics({
@@ -152,6 +157,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     jobs,
     runner,
     events,
+    submitHold,
     health,
     providers,
     imagesDir,

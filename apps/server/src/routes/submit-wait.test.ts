@@ -119,3 +119,73 @@ describe('submit holding its answer for a fast job', () => {
     expect(key?.balance).toBe(10);
   });
 });
+
+describe("a hold learned from the model's latest jobs", () => {
+  // Each job takes the ms its prompt names ("takes 400"), or never finishes ("never").
+  const timed: ProviderAdapter = {
+    id: 'timed',
+    models: ['flux-schnell', 'flux-dev', 'flux-pro-1.1'],
+    generate: async (request, signal) => {
+      const { jobId, prompt } = request;
+      if (prompt === 'never') return never.generate(request, signal);
+      await new Promise((resolve) => setTimeout(resolve, Number(prompt.replace('takes ', ''))));
+      return { url: `https://images.example/${jobId}.png` };
+    },
+  };
+  const submitTaking = async (s: TestServer, prompt: string, model = 'flux-dev', init: RequestInit = {}) => {
+    const response = await s.call('/v2/submit', { ...init, json: { ...payload, model, prompt } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { id: string; type: string };
+  };
+  /** Ten jobs of `ms` each, side by side, each finished before this returns: what the hold learns from. */
+  const teach = async (s: TestServer, ms: number, model = 'flux-dev') => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => submitTaking(s, `takes ${ms}`, model)));
+    // Too few finishes yet to learn from: each answered at the brief default, before its job ended.
+    expect(answers.map((a) => a.type)).toEqual(Array(10).fill('update'));
+    for (const { id } of answers) await waitForResult(s, id);
+  };
+
+  it("holds a submit past OPENPIXELS_SUBMIT_WAIT_MS once the model's jobs have been finishing within the maximum, and answers its result", async () => {
+    server = await startTestServer({ adapters: [timed], submitWaitMs: 5, submitHoldMaxMs: 2_000, shutdownTimeoutMs: 0 });
+    await teach(server, 400);
+    // The learned hold is about 500 ms: a 40 ms job is answered as its result, no poll needed.
+    const answer = await submitTaking(server, 'takes 40');
+    expect(answer).toMatchObject({ type: 'result', status: 'completed' });
+    // Another model has learned nothing: the brief default.
+    expect((await submitTaking(server, 'takes 40', 'flux-schnell')).type).toBe('update');
+    // A job slower than the hold is answered with its state when the hold ends, and runs on.
+    const slow = await submitTaking(server, 'never');
+    expect(slow).toMatchObject({ type: 'update', status: 'processing' });
+    expect(server.runner.isRunning(slow.id)).toBe(true);
+  });
+
+  it('does not hold for a model whose jobs take longer than the maximum', async () => {
+    server = await startTestServer({ adapters: [timed], submitWaitMs: 5, submitHoldMaxMs: 300 });
+    await teach(server, 400);
+    expect((await submitTaking(server, 'takes 40')).type).toBe('update');
+  });
+
+  it('never holds with OPENPIXELS_SUBMIT_WAIT_MS=0, whatever it saw', async () => {
+    server = await startTestServer({ adapters: [timed], submitWaitMs: 0, submitHoldMaxMs: 2_000 });
+    await teach(server, 0);
+    expect((await submitTaking(server, 'takes 0')).type).toBe('update');
+  });
+
+  it('stops waiting when the client leaves a learned hold', async () => {
+    server = await startTestServer({
+      adapters: [timed],
+      submitWaitMs: 5,
+      submitHoldMaxMs: 2_000,
+      shutdownTimeoutMs: 0,
+    });
+    await teach(server, 400);
+    const leave = new AbortController();
+    const held = submitTaking(server, 'never', 'flux-dev', { signal: leave.signal });
+    for (let i = 0; i < 100 && server.events.waiting === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(server.events.waiting).toBe(1);
+    leave.abort();
+    await expect(held).rejects.toThrow();
+    for (let i = 0; i < 100 && server.events.waiting > 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(server.events.waiting).toBe(0);
+  });
+});

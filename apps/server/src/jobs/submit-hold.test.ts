@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { JobRecord } from './job-record.ts';
+import { SubmitHold } from './submit-hold.ts';
+
+/** A finished job of `model` that took `ms` from submit to finish. */
+const took = (ms: number, model = 'flux-dev') =>
+  ({ model, createdAt: 1_000_000, finishedAt: 1_000_000 + ms }) as JobRecord;
+
+describe('SubmitHold', () => {
+  it('holds the minimum until ten of the model’s jobs have finished', () => {
+    const hold = new SubmitHold(5, 1_000);
+    for (let i = 0; i < 9; i++) hold.finished(took(100));
+    expect(hold.ms('flux-dev')).toBe(5);
+    hold.finished(took(100));
+    expect(hold.ms('flux-dev')).toBe(126);
+    expect(hold.ms('flux-schnell')).toBe(5);
+  });
+
+  it('covers 9 in 10 of the latest jobs, with a quarter more as headroom', () => {
+    const hold = new SubmitHold(5, 1_000);
+    for (let ms = 10; ms <= 100; ms += 10) hold.finished(took(ms));
+    // The 9th of 10 sorted durations is 90 ms: 90 × 1.25 + 1.
+    expect(hold.ms('flux-dev')).toBe(114);
+  });
+
+  it('falls back to the minimum once the model’s jobs get slower than the maximum, and learns again when they speed up', () => {
+    const hold = new SubmitHold(5, 1_000);
+    for (let i = 0; i < 32; i++) hold.finished(took(50));
+    expect(hold.ms('flux-dev')).toBe(64);
+    for (let i = 0; i < 4; i++) hold.finished(took(3_000));
+    // 4 slow of 32 is more than one in ten: not held.
+    expect(hold.ms('flux-dev')).toBe(5);
+    for (let i = 0; i < 32; i++) hold.finished(took(20));
+    expect(hold.ms('flux-dev')).toBe(26);
+  });
+
+  it('never goes under the minimum nor over the maximum', () => {
+    const fast = new SubmitHold(5, 1_000);
+    for (let i = 0; i < 10; i++) fast.finished(took(0));
+    expect(fast.ms('flux-dev')).toBe(5);
+    const nearMax = new SubmitHold(5, 1_000);
+    for (let i = 0; i < 10; i++) nearMax.finished(took(990));
+    expect(nearMax.ms('flux-dev')).toBe(1_000);
+  });
+
+  it('holds nothing with a minimum of 0, and only the minimum when the maximum is not above it', () => {
+    const none = new SubmitHold(0, 1_000);
+    const fixed = new SubmitHold(5, 5);
+    for (let i = 0; i < 10; i++) {
+      none.finished(took(10));
+      fixed.finished(took(1));
+    }
+    expect(none.ms('flux-dev')).toBe(0);
+    expect(fixed.ms('flux-dev')).toBe(5);
+  });
+});
