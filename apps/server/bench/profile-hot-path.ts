@@ -17,11 +17,14 @@ import { closedLoop, throughGateway } from './closed-loop.ts';
 import { type CpuProfile, cpuProfileBreakdown } from './cpu-profile-breakdown.ts';
 import { cpuSecondsOf } from './cpu-seconds-of.ts';
 import { startGatewayProcess } from './gateway-process.ts';
+import { prefillJobs } from './prefill-jobs.ts';
 import { spawnAndRead, stopChild } from './spawn-and-read.ts';
 
 const store = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const clients = Number(process.argv[3] ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Finished jobs stored before the run (BENCH_PREFILL_JOBS): an empty store keeps every index in cache. */
+const PREFILL = Number(process.env.BENCH_PREFILL_JOBS ?? 0);
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 const profileDir = mkdtempSync(join(tmpdir(), 'openpixels-profile-'));
@@ -56,6 +59,10 @@ try {
   const keys = await openStore({ dataDir: gateway.dataDir, databaseUrl: databaseUrl ?? null });
   const { key } = await issueApiKey(keys.keys, { credits: 1_000_000_000, name: 'profile' });
   await keys.close();
+  if (PREFILL > 0) {
+    const seconds = await prefillJobs(gateway.dataDir, databaseUrl ?? null, PREFILL);
+    console.log(`prefilled ${PREFILL} finished jobs in ${seconds.toFixed(1)} s`);
+  }
   const job = throughGateway({ url: gateway.url, key });
   await closedLoop(job, clients, 1); // warm-up: JIT, connections, prepared statements
   const cpuBefore = cpuSecondsOf(gateway.pid);

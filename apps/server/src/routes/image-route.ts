@@ -9,7 +9,7 @@ const IMAGE_FILE = /^(job_[0-9a-f]{32})\.png$/;
 
 /**
  * `GET /v2/images/:file`: the local provider's pictures. No key is needed: like a storage
- * URL from fal or Replicate, the link itself (128 random bits of job id) is the permission.
+ * URL from fal or Replicate, the link itself (80 random bits of job id) is the permission.
  */
 export function registerImageRoute(app: FastifyInstance, deps: AppDeps): void {
   app.get(
