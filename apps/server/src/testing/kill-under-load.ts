@@ -121,6 +121,13 @@ export async function killUnderLoad(
     for (let round = 0; round < options.kills; round++) {
       await sleep(options.betweenKillsMs);
       const pid = rig.victim(round);
+      // Killed while it runs a job a provider has accepted (waited for, at most 5 s), so that
+      // every kill has a job to resume, however the machine's load spreads the work.
+      for (let i = 0; i < 250; i++) {
+        const running = await rig.rows.rows();
+        if (running.some((row) => ownerPid(row.owner) === pid && row.status === 'processing' && row.hasUpstream)) break;
+        await sleep(20);
+      }
       killed.add(pid);
       process.kill(pid, 'SIGKILL');
       for (let i = 0; i < 500 && isAlive(pid); i++) await sleep(10);
