@@ -36,15 +36,20 @@ export class SubmitHold {
     this.#maxMs = maxMs;
   }
 
-  /** Learns from a job this process saw finish (its committed record): how long it took from submit to finish. */
-  finished(job: JobRecord): void {
+  /**
+   * Learns from a job this process saw finish (its committed record, announced at `now`): how
+   * long it took from submit until a hold waiting on it was woken. Why not `finishedAt`: that is
+   * stamped before the finish is committed, and on PostgreSQL under load the commit's round trip
+   * is a good part of what a hold must cover.
+   */
+  finished(job: JobRecord, now = Date.now()): void {
     if (job.finishedAt === null || this.#maxMs <= this.#minMs || this.#minMs === 0) return;
     let model = this.#models.get(job.model);
     if (!model) {
       model = { durations: new Float64Array(SAMPLES), next: 0, count: 0, hold: undefined };
       this.#models.set(job.model, model);
     }
-    model.durations[model.next] = Math.max(0, job.finishedAt - job.createdAt);
+    model.durations[model.next] = Math.max(0, now - job.createdAt);
     model.next = (model.next + 1) % SAMPLES;
     model.count = Math.min(SAMPLES, model.count + 1);
     model.hold = undefined;
