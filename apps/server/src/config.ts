@@ -104,6 +104,8 @@ export interface ServerConfig {
    * mostly idle (memory-saver.ts), `on` always (35-40% less throughput under load), `off` never.
    */
   memorySaver: 'auto' | 'on' | 'off';
+  /** The memory allocator the process entry loads (src/allocator.ts): mimalloc when found, unless `system`. */
+  allocator: 'auto' | 'mimalloc' | 'system';
   /**
    * Concurrent connections accepted; beyond it a few more are kept for health checks and
    * everything else is refused at once. Keeps a flood of slow sockets from exhausting file descriptors.
@@ -340,6 +342,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leaseMs: int('OPENPIXELS_LEASE_MS', 15_000, 300, 600_000),
     workers: int('OPENPIXELS_WORKERS', 1, 1, 256),
     memorySaver: choice('OPENPIXELS_MEMORY_SAVER', ['auto', 'on', 'off'] as const, 'auto'),
+    allocator: choice('OPENPIXELS_ALLOCATOR', ['auto', 'mimalloc', 'system'] as const, 'auto'),
     docsUrl: url('OPENPIXELS_DOCS_URL', undefined),
     docsDir: read('OPENPIXELS_DOCS_DIR') === 'off' ? null : resolve(read('OPENPIXELS_DOCS_DIR') ?? DEFAULT_DOCS_DIR),
     maxConnections: int('OPENPIXELS_MAX_CONNECTIONS', 1_024, 1, 1_000_000),

@@ -4,6 +4,7 @@
 // and shuts down gracefully on SIGTERM or Ctrl-C.
 import cluster from 'node:cluster';
 import { setFlagsFromString } from 'node:v8';
+import { chooseAllocator, execWithPreload } from './allocator.ts';
 import { type ClusterMessage, isClusterMessage } from './cluster/cluster-messages.ts';
 import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -30,6 +31,16 @@ try {
   }
   throw error;
 }
+
+// First, before anything is allocated worth keeping: an allocator that gives memory back.
+const allocator = chooseAllocator(config.allocator, process.env);
+if (allocator.action === 'missing') {
+  console.error(
+    `openpixels: cannot start: OPENPIXELS_ALLOCATOR=mimalloc, but ${allocator.why}; set OPENPIXELS_ALLOCATOR=auto or system`,
+  );
+  process.exit(2);
+}
+if (allocator.action === 'preload') execWithPreload(allocator.preload);
 
 // V8 otherwise keeps the heap a burst grew to (a 200-job burst left it 2 to 6 times its size
 // for good; see the README's memory section) and collects by allocation, not by time.
