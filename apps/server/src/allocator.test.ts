@@ -55,7 +55,7 @@ const dataDir = () => {
 };
 const mapsOf = (pid: number) => readFileSync(`/proc/${pid}/maps`, 'utf8');
 
-describe.skipIf(mimalloc === undefined)(
+describe.skipIf(mimalloc === null)(
   'the process entry with libmimalloc installed (.ci/toolchain installs it)',
   () => {
     it('serves from the pid it was started as, with mimalloc loaded, and stops on SIGTERM', async () => {

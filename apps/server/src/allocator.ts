@@ -15,8 +15,8 @@ function candidates(): string[] {
 }
 
 /** The mimalloc library on this machine, if there is one. */
-export function findMimalloc(exists: (path: string) => boolean = existsSync): string | undefined {
-  return process.platform === 'linux' ? candidates().find(exists) : undefined;
+export function findMimalloc(exists: (path: string) => boolean = existsSync): string | null {
+  return (process.platform === 'linux' ? candidates().find(exists) : undefined) ?? null;
 }
 
 /** What to do at start: nothing (`keep`, with why), or run again with `preload` in LD_PRELOAD; or stop (`missing`). */
@@ -34,7 +34,7 @@ export type AllocatorChoice =
 export function chooseAllocator(
   setting: AllocatorSetting,
   env: NodeJS.ProcessEnv,
-  mimalloc: string | null = findMimalloc() ?? null,
+  mimalloc: string | null = findMimalloc(),
   canExec: boolean = typeof process.execve === 'function',
 ): AllocatorChoice {
   const preloaded = env.LD_PRELOAD?.trim() ?? '';
