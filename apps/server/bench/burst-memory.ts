@@ -38,6 +38,8 @@ const rssMb = (pid: number) => {
   return Number(line?.[1] ?? 0) / 1024;
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** BENCH_TIMELINE=1: after each row, the gateway's memory every 500 ms beside what the bench was doing. */
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
 
 /** Resident MB of the anonymous memory (smaps_rollup) and of glibc's main-arena heap (`[heap]`). */
 function residentParts(pid: number): { anonymousMb: number; mainArenaMb: number } {
@@ -67,6 +69,17 @@ function mallocTrim(pid: number): boolean {
   }
 }
 
+/** The gateway's memory-report lines in time order with the bench's marks between them, seconds from the first. */
+function printTimeline(output: string, marks: [number, string][]): void {
+  const reports = [...output.matchAll(/^memory (\{.*\})$/gm)].map((m) => JSON.parse(m[1] as string) as { at: number });
+  const events: [number, string][] = [
+    ...reports.map((r): [number, string] => [r.at, JSON.stringify(r).replace(/"at":\d+,/, '')]),
+    ...marks.map(([at, what]): [number, string] => [at, `-- ${what}`]),
+  ].sort((a, b) => a[0] - b[0]);
+  const start = events[0]?.[0] ?? 0;
+  for (const [at, what] of events) console.error(`${((at - start) / 1000).toFixed(1).padStart(6)}  ${what}`);
+}
+
 async function scenario(mode: StandInMode, limitBytes: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'openpixels-bench-memory-'));
   const { key } = await issueKeyInDataDir(dataDir, { credits: 1_000_000, name: 'bench' });
@@ -85,6 +98,8 @@ async function scenario(mode: StandInMode, limitBytes: number) {
     NODE_ARGS.length > 0 ? { command: [process.execPath, ...NODE_ARGS, 'src/main.ts'] } : {},
   );
   const pid = server.child.pid as number;
+  const marks: [number, string][] = [];
+  const mark = (what: string) => marks.push([Date.now(), what]);
   const client = processClient(server, key);
   const job = (prompt: string) =>
     client
@@ -99,8 +114,10 @@ async function scenario(mode: StandInMode, limitBytes: number) {
   try {
     // Warm up with a burst of ordinary answers (the heap grows to what 200 jobs at once need), then settle.
     await Promise.all(Array.from({ length: JOBS }, (_, i) => job(`warm ${i}`)));
+    mark('warm-up done, rest');
     await sleep(5_000);
     const baseline = rssMb(pid);
+    mark(`baseline ${baseline.toFixed(0)} MB`);
     standIn.setMode(mode);
     const peaks: number[] = [];
     const afters: number[] = [];
@@ -110,7 +127,9 @@ async function scenario(mode: StandInMode, limitBytes: number) {
       const sampler = setInterval(() => {
         peak = Math.max(peak, rssMb(pid));
       }, 20);
+      mark(`burst ${b + 1}`);
       const statuses = await Promise.all(Array.from({ length: JOBS }, (_, i) => job(`burst ${b} ${i}`)));
+      mark('ordinary traffic');
       clearInterval(sampler);
       failed += statuses.filter((s) => s === 'failed').length;
       peaks.push(Math.max(peak, rssMb(pid)));
@@ -120,6 +139,7 @@ async function scenario(mode: StandInMode, limitBytes: number) {
       const until = Date.now() + 5_000;
       while (Date.now() < until) await job('after');
       afters.push(rssMb(pid));
+      mark(`5 s after: ${(afters.at(-1) as number).toFixed(0)} MB`);
       standIn.setMode(mode);
     }
     // Then no traffic at all: does V8 (its memory reducer runs on idle time) or glibc give back more?
@@ -128,6 +148,7 @@ async function scenario(mode: StandInMode, limitBytes: number) {
     const parts = residentParts(pid);
     const heap = lastReport(server.output());
     const trimmed = mallocTrim(pid) ? rssMb(pid) : undefined;
+    if (TIMELINE) printTimeline(server.output(), marks);
     return { baseline, peaks, afters, quiet, failed, parts, heap, trimmed };
   } finally {
     server.kill();

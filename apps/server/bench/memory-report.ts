@@ -2,9 +2,10 @@
 // the process's memory as V8 and Node account it, as `memory {"heapUsed":…}` (MB) on stderr,
 // so the bench can split the resident memory it reads from /proc.
 setInterval(() => {
-  const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  const at = Date.now(); // the bench's clock too, for BENCH_TIMELINE
   process.stderr.write(
-    `memory ${JSON.stringify({ heapUsed: mb(heapUsed), heapTotal: mb(heapTotal), external: mb(external), arrayBuffers: mb(arrayBuffers) })}\n`,
+    `memory ${JSON.stringify({ at, rss: mb(rss), heapUsed: mb(heapUsed), heapTotal: mb(heapTotal), external: mb(external), arrayBuffers: mb(arrayBuffers) })}\n`,
   );
 }, 500).unref();

@@ -5,7 +5,7 @@
 // store, the upstream calls, timers…), counting only the measured seconds. The profile stays
 // in the printed directory for a flame graph (Chrome DevTools, speedscope).
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,12 @@ import { spawnAndRead, stopChild } from './spawn-and-read.ts';
 const store = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const clients = Number(process.argv[3] ?? 1);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/**
+ * Seconds of load before the measured ones (BENCH_WARMUP_SECONDS): the JIT, connections and
+ * prepared statements, and the gateway's growth to its working size, which the memory reclaim
+ * (src/reclaim-after-growth.ts) may count once as growth: a steady gateway does not pay that again.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 25);
 /** Finished jobs stored before the run (BENCH_PREFILL_JOBS): an empty store keeps every index in cache. */
 const PREFILL = Number(process.env.BENCH_PREFILL_JOBS ?? 0);
 const children: ChildProcess[] = [];
@@ -64,12 +70,16 @@ try {
     console.log(`prefilled ${PREFILL} finished jobs in ${seconds.toFixed(1)} s`);
   }
   const job = throughGateway({ url: gateway.url, key });
-  await closedLoop(job, clients, 1); // warm-up: JIT, connections, prepared statements
+  await closedLoop(job, clients, WARMUP);
   const cpuBefore = cpuSecondsOf(gateway.pid);
   const run = await closedLoop(job, clients, SECONDS);
   const cpuMicros = ((cpuSecondsOf(gateway.pid) - cpuBefore) * 1e6) / run.jobs;
   await stopChild(children, gateway.pid);
-  const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
+  // The allocator's re-exec (src/allocator.ts) writes a short profile of the first image too: take the last one written.
+  const file = readdirSync(profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort((a, b) => statSync(join(profileDir, a)).mtimeMs - statSync(join(profileDir, b)).mtimeMs)
+    .at(-1);
   if (!file) throw new Error(`no profile written in ${profileDir}`);
   const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile;
   const { buckets, top, totalMicros } = cpuProfileBreakdown(profile, run.window, run.jobs);

@@ -57,16 +57,3 @@ export function chooseAllocator(
   }
   return { action: 'preload', preload: preloaded === '' ? mimalloc : `${mimalloc} ${preloaded}` };
 }
-
-/**
- * Replaces this process with itself, same pid, arguments and environment, plus LD_PRELOAD: the
- * allocator must be loaded before anything allocates, which only a fresh exec can do. The pid
- * stays, so a supervisor's signals and a test's kill-by-pid still reach the server.
- */
-export function execWithPreload(preload: string): never {
-  process.execve?.(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    ...process.env,
-    LD_PRELOAD: preload,
-  });
-  throw new Error('process.execve returned');
-}

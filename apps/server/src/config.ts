@@ -99,9 +99,10 @@ export interface ServerConfig {
   /** Worker processes (node:cluster) serving one port and sharing the store; 1 runs the server in this process. */
   workers: number;
   /**
-   * V8's memory saver mode (`--memory-saver-mode`, set by the process entry), which shrinks the
-   * heap back after a burst instead of keeping it at its peak: `auto` while the event loop is
-   * mostly idle (memory-saver.ts), `on` always (35-40% less throughput under load), `off` never.
+   * How the process gives memory back after a burst. `auto`: a capped young generation
+   * (young-generation.ts) and, after a jump in the resident size, one memory-reducing collection
+   * and V8's memory saver mode for 10 s (reclaim-after-growth.ts); `on`: the mode always (35-40%
+   * less throughput under load); `off`: V8's own sizing and nothing after a burst.
    */
   memorySaver: 'auto' | 'on' | 'off';
   /** The memory allocator the process entry loads (src/allocator.ts): mimalloc when found, unless `system`. */

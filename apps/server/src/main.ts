@@ -4,16 +4,18 @@
 // and shuts down gracefully on SIGTERM or Ctrl-C.
 import cluster from 'node:cluster';
 import { setFlagsFromString } from 'node:v8';
-import { chooseAllocator, execWithPreload } from './allocator.ts';
+import { chooseAllocator } from './allocator.ts';
 import { type ClusterMessage, isClusterMessage } from './cluster/cluster-messages.ts';
 import { runPrimary } from './cluster/run-primary.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { execAgain } from './exec-again.ts';
 import { type DemoKey, keepDemoKey } from './keys/keep-demo-key.ts';
-import { adaptMemorySaver } from './memory-saver.ts';
+import { reclaimAfterGrowth } from './reclaim-after-growth.ts';
 import { startServer } from './server.ts';
 import { lockWait } from './store/retry-storage-write.ts';
 import { startBanner } from './start-banner.ts';
 import { startFailureLine } from './start-failure-line.ts';
+import { youngGenerationFlags } from './young-generation.ts';
 
 /**
  * A second signal this soon after the first is the same request: Ctrl-C reaches both pnpm and
@@ -40,16 +42,16 @@ if (allocator.action === 'missing') {
   );
   process.exit(2);
 }
-if (allocator.action === 'preload') execWithPreload(allocator.preload);
+// And a young generation that stays small, unless the operator chose V8's own sizing.
+const nodeFlags = config.memorySaver === 'auto' ? youngGenerationFlags(process.execArgv, process.env.NODE_OPTIONS) : [];
+if (allocator.action === 'preload') execAgain({ preload: allocator.preload, nodeFlags });
+// process.execve is there from Node 22.15 (engines: >= 24); without it the flags are left out.
+if (nodeFlags.length > 0 && typeof process.execve === 'function') execAgain({ nodeFlags });
 
 // V8 otherwise keeps the heap a burst grew to (a 200-job burst left it 2 to 6 times its size
-// for good; see the README's memory section) and collects by allocation, not by time.
+// for good; see the README's memory section) and collects by allocation, not by time. `auto`
+// watches once the server is up (runInstance), so that loading the code is not counted as growth.
 if (config.memorySaver === 'on') setFlagsFromString('--memory-saver-mode');
-if (config.memorySaver === 'auto') {
-  // 0.9: a gateway serving one client at a time is 60-70% busy and should still shrink back;
-  // at 64-100 clients it is busy all the time, where the mode cost 35-40% of the throughput.
-  adaptMemorySaver({ busyAbove: 0.9, everyMs: 1_000 });
-}
 
 if (config.workers > 1 && cluster.isPrimary) {
   await runPrimary(config).catch(cannotStart);
@@ -79,6 +81,24 @@ async function runInstance(): Promise<void> {
     }
   } catch (error) {
     cannotStart(error);
+  }
+  if (config.memorySaver === 'auto') {
+    // Read 4 times a second: a burst's buffers are freed within a second of its end. Usual over
+    // 120 readings (30 s): slower than any burst, faster than a day's load changes. 1.3x and
+    // 32 MiB: past the heap's own swings under light traffic with the young generation capped;
+    // 10 s of the mode: the traffic after a burst of 200 jobs settles within it; 3 s between
+    // collections: a collection of a working heap pauses for 10-20 ms, so steady traffic whose
+    // heap swings more (PostgreSQL at 64 clients) pays at most that every 3 s; 0.9: never in the
+    // middle of a burst, when the pause would queue requests.
+    reclaimAfterGrowth({
+      everyMs: 250,
+      busyAbove: 0.9,
+      usualOver: 120,
+      grownAbove: 1.3,
+      grownByBytes: 32 * 2 ** 20,
+      saverMs: 10_000,
+      cooldownMs: 3_000,
+    });
   }
   // Before the line that says it listens: a supervisor may signal as soon as it reads it.
   let stopping = false;
