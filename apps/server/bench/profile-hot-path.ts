@@ -75,7 +75,7 @@ try {
   const run = await closedLoop(job, clients, SECONDS);
   const cpuMicros = ((cpuSecondsOf(gateway.pid) - cpuBefore) * 1e6) / run.jobs;
   await stopChild(children, gateway.pid);
-  // The allocator's re-exec (src/allocator.ts) writes a short profile of the first image too: take the last one written.
+  // The start-up re-exec (src/exec-again.ts) writes a short profile of the first image too: take the last one written.
   const file = readdirSync(profileDir)
     .filter((name) => name.endsWith('.cpuprofile'))
     .sort((a, b) => statSync(join(profileDir, a)).mtimeMs - statSync(join(profileDir, b)).mtimeMs)

@@ -100,9 +100,10 @@ export interface ServerConfig {
   workers: number;
   /**
    * How the process gives memory back after a burst. `auto`: a capped young generation
-   * (young-generation.ts) and, after a jump in the resident size, one memory-reducing collection
-   * and V8's memory saver mode for 10 s (reclaim-after-growth.ts); `on`: the mode always (35-40%
-   * less throughput under load); `off`: V8's own sizing and nothing after a burst.
+   * (young-generation.ts) and, after a jump in V8's heap, one memory-reducing collection, after
+   * one in its external memory that and V8's memory saver mode for 10 s (reclaim-after-growth.ts);
+   * `on`: the mode always (35-40% less throughput under load); `off`: V8's own sizing and nothing
+   * after a burst.
    */
   memorySaver: 'auto' | 'on' | 'off';
   /** The memory allocator the process entry loads (src/allocator.ts): mimalloc when found, unless `system`. */

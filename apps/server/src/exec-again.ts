@@ -1,6 +1,6 @@
 /** What a start-up re-exec adds: an allocator to preload, node flags to start with. */
 export interface ExecChanges {
-  preload?: string;
+  preload?: string | undefined;
   nodeFlags?: string[];
 }
 

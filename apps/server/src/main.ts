@@ -44,9 +44,11 @@ if (allocator.action === 'missing') {
 }
 // And a young generation that stays small, unless the operator chose V8's own sizing.
 const nodeFlags = config.memorySaver === 'auto' ? youngGenerationFlags(process.execArgv, process.env.NODE_OPTIONS) : [];
-if (allocator.action === 'preload') execAgain({ preload: allocator.preload, nodeFlags });
-// process.execve is there from Node 22.15 (engines: >= 24); without it the flags are left out.
-if (nodeFlags.length > 0 && typeof process.execve === 'function') execAgain({ nodeFlags });
+// A preload is chosen only where process.execve is there (Node >= 22.15; engines: >= 24); without
+// it the flags are left out.
+const preload = allocator.action === 'preload' ? allocator.preload : undefined;
+if (preload !== undefined || (nodeFlags.length > 0 && typeof process.execve === 'function'))
+  execAgain({ preload, nodeFlags });
 
 // V8 otherwise keeps the heap a burst grew to (a 200-job burst left it 2 to 6 times its size
 // for good; see the README's memory section) and collects by allocation, not by time. `auto`
@@ -87,7 +89,7 @@ async function runInstance(): Promise<void> {
     // 120 readings (30 s): slower than any burst, faster than a day's load changes. 1.3x and
     // 32 MiB: past the heap's own swings under light traffic with the young generation capped;
     // 10 s of the mode: the traffic after a burst of 200 jobs settles within it; 3 s between
-    // collections: a collection of a working heap pauses for 10-20 ms, so steady traffic whose
+    // collections: a collection of a working heap pauses for 10-16 ms, so steady traffic whose
     // heap swings more (PostgreSQL at 64 clients) pays at most that every 3 s; 0.9: never in the
     // middle of a burst, when the pause would queue requests.
     reclaimAfterGrowth({

@@ -17,10 +17,11 @@ export interface ReclaimOptions {
   saverMs: number;
   /** The least time between two collections, ms: what steady traffic can cost is bounded by it. */
   cooldownMs: number;
-  /** V8's committed heap, bytes (a test passes its own). */
-  heapSize?: () => number;
-  /** The memory V8's objects hold outside its heap (ArrayBuffers, Buffers, socket reads), bytes. */
-  externalSize?: () => number;
+  /**
+   * V8's committed heap and the memory its objects hold outside it (ArrayBuffers, Buffers,
+   * socket reads), bytes, in one reading (a test passes its own).
+   */
+  memory?: () => { heap: number; external: number };
   /** One full, memory-reducing collection (a test passes its own to count them). */
   collect?: () => void;
   /** Sets a V8 flag (a test passes its own to see the switches). */
@@ -63,12 +64,12 @@ class Usual {
  * Answers a function that stops watching (and ends the mode if it is on).
  */
 export function reclaimAfterGrowth(options: ReclaimOptions): () => void {
-  const heapSize = options.heapSize ?? (() => getHeapStatistics().total_heap_size);
-  const externalSize = options.externalSize ?? (() => getHeapStatistics().external_memory);
+  const memory = options.memory ?? v8Memory;
   const collect = options.collect ?? memoryReducingCollection;
   const setFlags = options.setFlags ?? setFlagsFromString;
-  const heap = new Usual(heapSize(), options.usualOver);
-  const external = new Usual(externalSize(), options.usualOver);
+  const first = memory();
+  const heap = new Usual(first.heap, options.usualOver);
+  const external = new Usual(first.external, options.usualOver);
   let lastCollection = -Infinity;
   let savingSince: number | undefined;
   let lowestHeapWhileSaving = Infinity;
@@ -82,8 +83,7 @@ export function reclaimAfterGrowth(options: ReclaimOptions): () => void {
     const busy = performance.eventLoopUtilization(now, last).utilization;
     last = now;
     const at = performance.now();
-    const heapNow = heapSize();
-    const externalNow = externalSize();
+    const { heap: heapNow, external: externalNow } = memory();
     if (savingSince !== undefined) {
       lowestHeapWhileSaving = Math.min(lowestHeapWhileSaving, heapNow);
       if (at - savingSince < options.saverMs) return;
@@ -111,6 +111,12 @@ export function reclaimAfterGrowth(options: ReclaimOptions): () => void {
     clearInterval(timer);
     if (savingSince !== undefined) setFlags('--no-memory-saver-mode');
   };
+}
+
+/** V8's committed heap and its external memory, from one call. */
+function v8Memory(): { heap: number; external: number } {
+  const stats = getHeapStatistics();
+  return { heap: stats.total_heap_size, external: stats.external_memory };
 }
 
 type GcFunction = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
