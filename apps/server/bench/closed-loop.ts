@@ -66,9 +66,12 @@ const nowMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * A closed loop: `concurrency` clients each run jobs back to back for `seconds`, after a
- * warm-up of connections and JIT; answers per-job latency and throughput.
+ * warm-up of connections and JIT; answers per-job latency and throughput. With `rate` (jobs
+ * per second, all clients together), a client starts its next job at the next free slot of
+ * that rate instead of at once: two stores compared at one rate do the same work per second,
+ * so neither one's cost per image is lowered by a saturated event loop's batching alone.
  */
-export async function closedLoop(job: Job, concurrency: number, seconds: number): Promise<LoopResult> {
+export async function closedLoop(job: Job, concurrency: number, seconds: number, rate?: number): Promise<LoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   for (let i = 0; i < Math.min(concurrency, 20); i++) await job(agent);
   const latencies: number[] = [];
@@ -77,9 +80,19 @@ export async function closedLoop(job: Job, concurrency: number, seconds: number)
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
   const startedMicros = nowMicros();
+  let nextSlot = started;
+  const paced = async () => {
+    if (!rate) return;
+    const slot = Math.max(nextSlot, performance.now());
+    nextSlot = slot + 1000 / rate;
+    const wait = slot - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
+        await paced();
+        if (performance.now() >= end) break;
         const t0 = performance.now();
         const done = await job(agent);
         latencies.push(performance.now() - t0);

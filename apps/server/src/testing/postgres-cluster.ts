@@ -149,8 +149,8 @@ function describe(error: unknown): string {
   return (stderr || message || String(error)).trim();
 }
 
-/** A port nothing listens on right now, on 127.0.0.1. */
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on right now (it can be taken before the caller binds it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -15,7 +15,9 @@ export const DEFAULT_POOL_SIZE = 10;
  * `connect_timeout` bounds how long a down or unreachable database holds a caller.
  */
 export function connectPostgres(url: string, options: { max?: number; applicationName?: string } = {}): Sql {
-  return postgres(url, {
+  const target = socketDirectory(url);
+  return postgres(target.url, {
+    ...(target.host ? { host: target.host } : {}),
     max: options.max ?? DEFAULT_POOL_SIZE,
     connect_timeout: 5,
     idle_timeout: 60,
@@ -32,4 +34,23 @@ export function connectPostgres(url: string, options: { max?: number; applicatio
       },
     },
   }) as unknown as Sql;
+}
+
+/**
+ * A libpq-style socket directory in the URL's `host` parameter
+ * (`postgres://user@localhost/db?host=/var/run/postgresql`) taken out as postgres.js's `host`
+ * option, which it reads as a socket directory; left in the URL, postgres.js would send it to
+ * the server as a setting and the server would refuse the connection.
+ */
+export function socketDirectory(url: string): { url: string; host?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url };
+  }
+  const dir = parsed.searchParams.get('host');
+  if (!dir?.startsWith('/')) return { url };
+  parsed.searchParams.delete('host');
+  return { url: parsed.toString(), host: dir };
 }

@@ -1,20 +1,11 @@
-import { createServer } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isStorageUnavailable } from '../storage-unavailable.ts';
+import { freePort } from '../../testing/postgres-cluster.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import type { Store } from '../store.ts';
 import { DatabaseUnusableError } from './database-unusable-error.ts';
 import { openPostgresStore } from './open-postgres-store.ts';
-
-/** A 127.0.0.1 port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 describe('openPostgresStore', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -33,7 +24,7 @@ describe('openPostgresStore', () => {
   };
 
   it('a database nobody listens for stops the start with one line, password left out', async () => {
-    const url = `postgres://gateway:s3cret@127.0.0.1:${await closedPort()}/openpixels`;
+    const url = `postgres://gateway:s3cret@127.0.0.1:${await freePort()}/openpixels`;
     const error = await openPostgresStore(url).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseUnusableError);
     expect((error as Error).message).toMatch(
