@@ -38,6 +38,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 25);
 const PREFILL = Number(process.env.BENCH_PREFILL_JOBS ?? 0);
 /** Jobs per second for all clients together (BENCH_RATE): unset, each client runs jobs back to back. */
 const RATE = Number(process.env.BENCH_RATE ?? 0) || undefined;
+/** What runs in the gateway beside the load (BENCH_PROFILE): the CPU profiler (`cpu`, the default), nothing (`none`), or the allocation sampler (`allocations`). */
 const MODE =
   process.env.BENCH_PROFILE === 'none' || process.env.BENCH_PROFILE === 'allocations'
     ? process.env.BENCH_PROFILE
