@@ -130,18 +130,15 @@ export class PostgresJobStore implements JobStore {
     await Promise.all([
       expiredIdempotencyKey &&
         tx`DELETE FROM idempotency_keys WHERE key_id = ${input.keyId} AND idem_key = ${idem.key}`,
-      tx`INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
-         VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
-                 ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
-                 ${lease?.owner ?? null}, ${lease?.until ?? null})`,
-      moveCredits(tx, {
-        keyId: input.keyId,
-        jobId: id,
-        kind: 'reserve',
-        amount: 0 - input.price,
-        note: input.reserveNote ?? null,
-        now,
-      }),
+      // The job row goes in with its reserve, in the ledger's one statement.
+      moveCredits(
+        tx,
+        { keyId: input.keyId, jobId: id, kind: 'reserve', amount: 0 - input.price, note: input.reserveNote ?? null, now },
+        tx`INSERT INTO jobs (id, key_id, model, prompt, width, height, routing, price, status, created_at, updated_at, deadline_at, owner, lease_until)
+           VALUES (${id}, ${input.keyId}, ${input.model}, ${input.prompt}, ${input.width}, ${input.height},
+                   ${json(tx, input.routing)}, ${input.price}, ${status}, ${now}, ${now}, ${deadlineAt},
+                   ${lease?.owner ?? null}, ${lease?.until ?? null})`,
+      ),
       idem &&
         tx`INSERT INTO idempotency_keys (key_id, idem_key, request_hash, job_id, created_at)
            VALUES (${input.keyId}, ${idem.key}, ${idem.requestHash}, ${id}, ${now})`,

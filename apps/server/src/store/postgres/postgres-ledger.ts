@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { CreditMove } from '../../credits/credit-ledger.ts';
 import { type LedgerRow, ledgerEntryFromRow } from '../ledger-entry-from-row.ts';
 import type { Ledger, LedgerEntry } from '../store.ts';
@@ -7,11 +8,19 @@ import type { Queryable, Sql } from './connect-postgres.ts';
  * The only PostgreSQL code that changes a balance: moves it and writes the ledger line, in
  * one statement inside the caller's transaction. The schema backs it up: a balance cannot go
  * below 0 (CHECK), a job is reserved once and refunded at most once (unique indexes).
- * Returns the balance after the move, or undefined when no such key exists.
+ * `alongside`, a data-modifying statement (a submit's job row), runs as part of the same
+ * statement: one statement fewer per submit, which measured about 5% of the gateway's CPU per
+ * image; it fails the move with it, and the move fails it. Returns the balance after the move,
+ * or undefined when no such key exists.
  */
-export async function moveCredits(sql: Queryable, move: CreditMove): Promise<number | undefined> {
+export async function moveCredits(
+  sql: Queryable,
+  move: CreditMove,
+  alongside?: postgres.PendingQuery<postgres.Row[]>,
+): Promise<number | undefined> {
+  const also = alongside ? sql`alongside AS (${alongside}), ` : sql``;
   const [line] = await sql<{ balance_after: number }[]>`
-    WITH moved AS (UPDATE api_keys SET balance = balance + ${move.amount} WHERE id = ${move.keyId} RETURNING balance)
+    WITH ${also}moved AS (UPDATE api_keys SET balance = balance + ${move.amount} WHERE id = ${move.keyId} RETURNING balance)
     INSERT INTO ledger (key_id, job_id, kind, amount, balance_after, note, created_at)
       SELECT ${move.keyId}, ${move.jobId}, ${move.kind}, ${move.amount}, balance, ${move.note}, ${move.now} FROM moved
     RETURNING balance_after`;
