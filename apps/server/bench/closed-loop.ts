@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
 /** The fields of fal's and the gateway's answers that the benches read (all optional: they check them). */
@@ -136,11 +137,19 @@ export function falDirect(provider: { url: string; key: string }): Job {
   };
 }
 
-/** The same job through the gateway: submit, then long-poll until it is a result. */
-export function throughGateway(server: { url: string; key: string }, extra: object = {}): Job {
+/**
+ * The same job through the gateway: submit, then long-poll until it is a result. With
+ * `idempotencyKeys`, each submit carries an Idempotency-Key of its own, as the SDK's do.
+ */
+export function throughGateway(
+  server: { url: string; key: string },
+  extra: object = {},
+  options: { idempotencyKeys?: boolean } = {},
+): Job {
   const auth = { authorization: `Key ${server.key}` };
   return async (agent) => {
-    const submitted = await call(agent, `${server.url}/v2/submit`, 'POST', auth, {
+    const headers = options.idempotencyKeys ? { ...auth, 'idempotency-key': randomUUID() } : auth;
+    const submitted = await call(agent, `${server.url}/v2/submit`, 'POST', headers, {
       model: 'flux-schnell',
       prompt: 'bench',
       width: 256,

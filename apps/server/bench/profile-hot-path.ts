@@ -90,7 +90,8 @@ try {
     const seconds = await prefillJobs(gateway.dataDir, databaseUrl ?? null, PREFILL);
     console.log(`prefilled ${PREFILL} finished jobs in ${seconds.toFixed(1)} s`);
   }
-  const job = throughGateway({ url: gateway.url, key });
+  // BENCH_IDEMPOTENCY=1: every submit with an Idempotency-Key of its own, as the SDK sends them.
+  const job = throughGateway({ url: gateway.url, key }, {}, { idempotencyKeys: process.env.BENCH_IDEMPOTENCY === '1' });
   await closedLoop(job, clients, WARMUP, RATE);
   const f = (n: number) => n.toFixed(0);
   const summary = (run: LoopResult) =>

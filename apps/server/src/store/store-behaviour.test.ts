@@ -156,6 +156,22 @@ describe.each(factories)('Store on $name', (factory) => {
     expect(IDEMPOTENCY_TTL_MS).toBeGreaterThan(0);
   });
 
+  it('takes an Idempotency-Key over once its earlier job is past the window, though not yet purged', async () => {
+    const key = await fundedKey(10);
+    const idempotency = { key: 'order-2', requestHash: 'h1' };
+    const first = await store.jobs.create(newJob(key.id, { idempotency }));
+    // The rules say the earlier use is past its window; its row is still there.
+    const pastWindow = { ...admissionRules({ maxActiveJobsPerKey: 100 }), idempotency: () => 'new' as const };
+    const fresh = await store.jobs.create(newJob(key.id, { idempotency, rules: pastWindow }));
+    expect(fresh.replayed).toBe(false);
+    expect(fresh.job.id).not.toBe(first.job.id);
+    // From now on the key names the new job.
+    const again = await store.jobs.create(newJob(key.id, { idempotency }));
+    expect(again).toEqual({ job: fresh.job, replayed: true });
+    expect(await balanceOf(key.id)).toBe(4);
+    await expectLedgerSumsToBalance(key.id);
+  });
+
   it('takes exactly the credits there are when many submits race', async () => {
     const key = await fundedKey(50);
     const outcomes = await Promise.allSettled(
