@@ -1,3 +1,5 @@
+import { frameName } from './cpu-profile-breakdown.ts';
+
 /** A node of V8's sampling heap profile (HeapProfiler.stopSampling). */
 export interface AllocationNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -59,9 +61,7 @@ export function allocationsByFunction(
   const self = new Map<string, number>();
   const stack = [head];
   for (let node = stack.pop(); node; node = stack.pop()) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url.replace(/^.*node_modules\//, '').replace(/^.*\/apps\/server\//, '');
-    const name = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+    const name = frameName(node.callFrame);
     self.set(name, (self.get(name) ?? 0) + node.selfSize);
     stack.push(...node.children);
   }

@@ -108,10 +108,16 @@ export function cpuProfileBreakdown(
     total += delta;
     buckets.set(bucket, (buckets.get(bucket) ?? 0) + delta);
     const frame = (byId.get(id) as CpuProfile['nodes'][number]).callFrame;
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/apps\/server\//, '')}:${frame.lineNumber + 1}`;
+    const name = frameName(frame);
     self.set(name, (self.get(name) ?? 0) + delta);
   }
   const perImage = (m: Map<string, number>) =>
     [...m.entries()].map(([k, v]) => [k, v / images] as [string, number]).sort((a, b) => b[1] - a[1]);
   return { buckets: perImage(buckets), top: perImage(self).slice(0, 30), totalMicros: total / images };
+}
+
+/** A profile frame as the benches print it: function, then file (from the package or from apps/server) and line. */
+export function frameName(frame: { functionName: string; url: string; lineNumber: number }): string {
+  const where = frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/apps\/server\//, '');
+  return `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { userAndSystemSeconds } from './cpu-seconds-of.ts';
 
 /** CPU seconds of one thread name: in its own code (user) and in the kernel on its behalf (system: syscalls, socket work). */
 export interface ThreadCpu {
@@ -8,7 +9,7 @@ export interface ThreadCpu {
 
 /**
  * CPU seconds each thread of a process has used so far, summed by thread name (Linux's
- * /proc/PID/task/TID: `node` is the main thread, `V8Worker` V8's GC and compiler helpers,
+ * /proc/PID/task/TID: `MainThread` is the main thread, `V8Worker` V8's GC and compiler helpers,
  * `libuv-worker` the thread pool): the process's total hides which of them a change moved.
  */
 export function cpuSecondsByThread(pid: number): Map<string, ThreadCpu> {
@@ -22,10 +23,9 @@ export function cpuSecondsByThread(pid: number): Map<string, ThreadCpu> {
   for (const tid of tids) {
     try {
       const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
-      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      const { user, system } = userAndSystemSeconds(`/proc/${pid}/task/${tid}/stat`);
       const sum = byName.get(name) ?? { user: 0, system: 0 };
-      // Clock ticks of 10 ms.
-      byName.set(name, { user: sum.user + Number(fields[11]) / 100, system: sum.system + Number(fields[12]) / 100 });
+      byName.set(name, { user: sum.user + user, system: sum.system + system });
     } catch {
       // The thread ended between the listing and the read.
     }
